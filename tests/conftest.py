@@ -1,0 +1,57 @@
+"""Shared fixtures: real espeak-ng and real Whisper, loaded once per test session."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SAMPLE = REPO / "samples" / "lbc-ukraine-troops-page.txt"
+SHORT_PAGE = DATA / "short-page.txt"
+CLI = [sys.executable, "-m", "tts_pipeline"]
+
+
+@pytest.fixture(scope="session")
+def engine():
+    from tts_pipeline.engines import create_engine
+    from tts_pipeline.voices import get_voice
+
+    tts = create_engine(get_voice("en-us"))
+    yield tts
+    tts.close()
+
+
+@pytest.fixture(scope="session")
+def recognizer():
+    from tts_pipeline.asr import create_recognizer
+
+    return create_recognizer("faster-whisper", "tiny.en")
+
+
+@pytest.fixture(scope="session")
+def short_wav(engine, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("clip") / "clip.wav"
+    engine.synthesize("The city council voted on Tuesday to build a new bridge across the river.", path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def narrated_short(tmp_path_factory) -> Path:
+    """The short page narrated once through the real CLI; returns OUT."""
+    out = tmp_path_factory.mktemp("narrated") / "out"
+    result = run_cli("narrate", str(SHORT_PAGE), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    """Run the CLI in a real process, as a user would, capturing stdout and stderr as text."""
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    env.pop("TTS_PIPELINE_DEBUG", None)
+    proc = subprocess.run(CLI + list(args), input=stdin, capture_output=True, env=env, cwd=REPO, timeout=600)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode(), proc.stderr.decode())

@@ -1,0 +1,110 @@
+from pathlib import Path
+
+import pytest
+
+from tts_pipeline.clean import clean_text, load_rules, parse_rules
+from tts_pipeline.errors import BadInput
+
+from .conftest import SAMPLE
+
+SAMPLE_CHROME = {
+    "Iain Dale 7pm - 10pm": "show-banner",
+    "26 November 2024, 07:28": "dateline",
+    "Listen to this article": "audio-player",
+    "Loading audio...": "audio-player",
+    "Read more: Russia cautions UK and France against deploying soldiers-for-hire to Ukraine": "cross-link",
+    "Read more: Former Brit soldier 'captured by Russia' while fighting in Ukraine": "cross-link",
+}
+
+
+def test_sample_page_keeps_headline_and_every_body_paragraph_verbatim():
+    lines = [line.strip() for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    article = clean_text(SAMPLE.read_text(encoding="utf-8"))
+    assert article.title.startswith("Lammy insists UK is not sending troops to Ukraine")
+    body = [line for line in lines if line not in SAMPLE_CHROME and line != article.title]
+    assert list(article.paragraphs) == body
+    assert len(article.paragraphs) == 23
+
+
+def test_sample_page_names_the_rule_for_each_removed_line():
+    article = clean_text(SAMPLE.read_text(encoding="utf-8"))
+    assert {r.text: r.rule for r in article.removed} == SAMPLE_CHROME
+    for chrome in SAMPLE_CHROME:
+        assert chrome not in article.text
+
+
+OTHER_PUBLISHER = """\
+News > World > Europe
+Share
+Flooding forces hundreds from their homes in northern Spain
+By Maria Lopez, Europe correspondent
+Updated 12 minutes ago
+4 min read
+Hundreds of people were moved from their homes on Sunday after heavy rain flooded towns in northern Spain.
+Advertisement
+Image: Rescue workers in Bilbao. Picture: Reuters
+More than 300 homes lost power, the regional government said.
+Watch the water levels, officials told residents near the river.
+Related: Spain's summer drought ends with record rain
+Sign up to our free Morning Briefing newsletter
+Follow us on Instagram
+12 comments
+Copyright 2024 Example News. All rights reserved.
+Thursday 14 March 2024 09:41 GMT
+"""
+
+
+def test_rules_generalise_to_another_publishers_chrome():
+    article = clean_text(OTHER_PUBLISHER)
+    assert article.title == "Flooding forces hundreds from their homes in northern Spain"
+    assert article.paragraphs == (
+        "Hundreds of people were moved from their homes on Sunday after heavy rain flooded towns in northern Spain.",
+        "More than 300 homes lost power, the regional government said.",
+        "Watch the water levels, officials told residents near the river.",
+    )
+    rules = {r.rule for r in article.removed}
+    assert {"breadcrumb", "share", "byline", "relative-time", "reading-time", "advert", "photo-credit",
+            "cross-link", "newsletter", "follow", "comments", "copyright", "dateline"} <= rules
+
+
+def test_cleaning_is_idempotent():
+    first = clean_text(SAMPLE.read_text(encoding="utf-8"))
+    second = clean_text(first.text)
+    assert (second.title, second.paragraphs, second.removed) == (first.title, first.paragraphs, ())
+
+
+def test_repeated_headline_is_removed_as_duplicate():
+    article = clean_text("Big news today\nBig news today\nThe body of the story is here.\n")
+    assert article.paragraphs == ("The body of the story is here.",)
+    assert [r.rule for r in article.removed] == ["duplicate-line"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Listen to this article\nLoading audio...\n", "   \n\n", "Only a headline here\nRead more: elsewhere\n"],
+)
+def test_page_with_no_article_text_is_bad_input(text):
+    with pytest.raises(BadInput, match="left after cleaning"):
+        clean_text(text)
+
+
+def test_publisher_rules_file_extends_the_defaults(tmp_path: Path):
+    rules_file = tmp_path / "publisher.toml"
+    rules_file.write_text('[[rule]]\nname = "station-ident"\npattern = "you.re listening to .{1,40}"\n')
+    article = clean_text("Headline\nYou're listening to LBC News\nBody text.\n", load_rules([rules_file]))
+    assert [(r.text, r.rule) for r in article.removed] == [("You're listening to LBC News", "station-ident")]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[[rule]\nname=", "not valid TOML"),
+        ("title = 'no rules'", "no \\[\\[rule\\]\\] entries"),
+        ('[[rule]]\nname = "x"\n', "needs a 'name' and a 'pattern'"),
+        ('[[rule]]\nname = "x"\npattern = "("\n', "bad pattern"),
+        ('[[rule]]\nname = "x"\npattern = "a"\nmax_words = 0\n', "max_words"),
+    ],
+)
+def test_malformed_rules_are_bad_input(content, message):
+    with pytest.raises(BadInput, match=message):
+        parse_rules(content, "publisher.toml")

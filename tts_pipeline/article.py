@@ -1,0 +1,131 @@
+"""Typed records passed between the pipeline's stages.
+
+Article -> Script -> Narration -> Transcript -> Report. Each is a frozen dataclass with
+``to_dict()`` giving the JSON we write, so other tools can read our outputs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Article:
+    title: str
+    paragraphs: tuple[str, ...]
+    removed: tuple[RemovedLine, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The cleaned article as we write it to article.txt: headline first, then paragraphs."""
+        return "\n\n".join((self.title, *self.paragraphs)) + "\n"
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    def to_dict(self) -> dict:
+        return {
+            "title": self.title,
+            "paragraphs": list(self.paragraphs),
+            "removed": [asdict(r) for r in self.removed],
+        }
+
+
+@dataclass(frozen=True)
+class SpeechChange:
+    rule: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class ScriptSegment:
+    """One unit the engine renders: the headline or one paragraph."""
+
+    kind: str  # "title" | "paragraph"
+    source: str  # the article text
+    speech: str  # the text the engine is given
+    changes: tuple[SpeechChange, ...] = ()
+
+
+@dataclass(frozen=True)
+class Script:
+    segments: tuple[ScriptSegment, ...]
+
+
+@dataclass(frozen=True)
+class SegmentSpan:
+    """Where one script segment lies in the narration, in seconds."""
+
+    kind: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class Narration:
+    path: Path
+    seconds: float
+    voice: str
+    spans: tuple[SegmentSpan, ...]
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class Transcript:
+    text: str
+    words: tuple[Word, ...]
+    backend: str
+    model: str
+    audio_seconds: float
+
+
+@dataclass(frozen=True)
+class Verification:
+    verdict: str  # "pass" | "fail"
+    wer: float
+    threshold: float
+    reference_words: int
+    hypothesis_words: int
+    substitutions: int
+    deletions: int
+    insertions: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Report:
+    id: str
+    title: str
+    verdict: str
+    wer: float
+    threshold: float
+    audio_seconds: float
+    voice: str
+    asr: dict
+    removed: tuple[RemovedLine, ...]
+    timings: dict[str, float]
+    verification: Verification
+    transcript: str
+    files: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["removed"] = [asdict(r) for r in self.removed]
+        return data

@@ -1,0 +1,44 @@
+"""ASR backends behind one Protocol, keyed by name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from ..article import Transcript
+from ..errors import BadInput
+
+DEFAULT_BACKEND = "faster-whisper"
+
+
+class Recognizer(Protocol):
+    """Transcribes an audio file (any format PyAV decodes). Load the model once; reuse the object."""
+
+    backend: str
+    model: str
+
+    def transcribe(self, audio_path: Path) -> Transcript: ...
+
+
+def _faster_whisper(model: str | None, beam_size: int) -> Recognizer:
+    from .faster_whisper import FasterWhisperRecognizer  # lazy: imports ctranslate2
+
+    return FasterWhisperRecognizer(model or "tiny.en", beam_size=beam_size)
+
+
+BACKENDS = {"faster-whisper": _faster_whisper}
+
+
+def create_recognizer(backend: str = DEFAULT_BACKEND, model: str | None = None, beam_size: int = 1) -> Recognizer:
+    try:
+        factory = BACKENDS[backend]
+    except KeyError:
+        known = ", ".join(sorted(BACKENDS))
+        raise BadInput(f"unknown ASR backend '{backend}' (known: {known})") from None
+    return factory(model, beam_size)
+
+
+def describe_recognizer(recognizer: Recognizer) -> dict:
+    """What report.json records under "asr"."""
+    beam_size = getattr(recognizer, "beam_size", None)
+    return {"backend": recognizer.backend, "model": recognizer.model, "beam_size": beam_size}

