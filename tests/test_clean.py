@@ -63,8 +63,21 @@ def test_rules_generalise_to_another_publishers_chrome():
         "Watch the water levels, officials told residents near the river.",
     )
     rules = {r.rule for r in article.removed}
-    assert {"breadcrumb", "share", "byline", "relative-time", "reading-time", "advert", "photo-credit",
-            "cross-link", "newsletter", "follow", "comments", "copyright", "dateline"} <= rules
+    assert {
+        "breadcrumb",
+        "share",
+        "byline",
+        "relative-time",
+        "reading-time",
+        "advert",
+        "photo-credit",
+        "cross-link",
+        "newsletter",
+        "follow",
+        "comments",
+        "copyright",
+        "dateline",
+    } <= rules
 
 
 def test_cleaning_is_idempotent():

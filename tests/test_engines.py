@@ -50,8 +50,11 @@ def test_unknown_engine_is_bad_input():
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [("name = ", "not valid TOML"), ('name = "x"\nengine = "pyttsx3"\n', "missing 'voice'"),
-     ('name = "x"\nengine = "pyttsx3"\nvoice = "en-us"\nrate = 5000\n', "outside 80-450")],
+    [
+        ("name = ", "not valid TOML"),
+        ('name = "x"\nengine = "pyttsx3"\n', "missing 'voice'"),
+        ('name = "x"\nengine = "pyttsx3"\nvoice = "en-us"\nrate = 5000\n', "outside 80-450"),
+    ],
 )
 def test_malformed_voice_file_is_bad_input(tmp_path, content, message):
     path = tmp_path / "bad.toml"
@@ -65,3 +68,24 @@ def test_truncated_wav_is_an_engine_error(tmp_path):
     path.write_bytes(b"RIFF\x00\x00")
     with pytest.raises(EngineError):
         validate_wav(path)
+
+
+@pytest.mark.parametrize("library", ["bundled", "auto"])
+def test_narration_works_with_the_pypi_espeak_library(tmp_path, library):
+    """A fresh machine has no system espeak-ng: the espeakng-loader copy must work on its own."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from tts_pipeline.engines.pyttsx3_engine import Pyttsx3Engine, validate_wav, load_espeak_library;"
+        f"e = Pyttsx3Engine('en-us'); e.synthesize('Testing the bundled library.', {str(tmp_path / 'a.wav')!r});"
+        f"print(load_espeak_library(), validate_wav({str(tmp_path / 'a.wav')!r}))"
+    )
+    env = {**os.environ, "TTS_PIPELINE_ESPEAK": library}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    where, seconds = result.stdout.split()
+    assert float(seconds) > 1.0
+    if library == "bundled":
+        assert where.endswith("libespeak-ng.so")

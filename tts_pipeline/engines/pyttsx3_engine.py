@@ -25,6 +25,8 @@ WAIT_BASE_S = 15.0
 WAIT_PER_CHAR_S = 0.01
 
 _espeak_loaded = False
+# "auto" (system libespeak-ng when installed, else espeakng-loader's), "system" or "bundled".
+ESPEAK_CHOICE_ENV = "TTS_PIPELINE_ESPEAK"
 
 
 def load_espeak_library() -> str:
@@ -34,9 +36,14 @@ def load_espeak_library() -> str:
     RTLD_GLOBAL makes that lookup find it without LD_LIBRARY_PATH.
     """
     global _espeak_loaded
-    if ctypes.util.find_library("espeak-ng"):
+    choice = os.environ.get(ESPEAK_CHOICE_ENV, "auto")
+    if choice not in ("auto", "system", "bundled"):
+        raise BadInput(f"{ESPEAK_CHOICE_ENV} must be auto, system or bundled, not {choice!r}")
+    if choice != "bundled" and ctypes.util.find_library("espeak-ng"):
         _espeak_loaded = True
         return "system"
+    if choice == "system":
+        raise BadInput(f"{ESPEAK_CHOICE_ENV}=system but no system libespeak-ng is installed")
     import espeakng_loader
 
     if not _espeak_loaded:
