@@ -21,6 +21,16 @@ class Article:
     title: str
     paragraphs: tuple[str, ...]
     removed: tuple[RemovedLine, ...] = ()
+    byline: str | None = None
+    date: str | None = None  # ISO date (YYYY-MM-DD) when the page gives one
+    site: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+    @property
+    def metadata(self) -> dict[str, str | None]:
+        """What the page says about itself (carried into report.json and the MP3 tags)."""
+        return {"byline": self.byline, "date": self.date, "site": self.site, "url": self.url, "language": self.language}
 
     @property
     def text(self) -> str:
@@ -34,6 +44,7 @@ class Article:
     def to_dict(self) -> dict:
         return {
             "title": self.title,
+            **self.metadata,
             "paragraphs": list(self.paragraphs),
             "removed": [asdict(r) for r in self.removed],
         }
@@ -124,6 +135,7 @@ class Report:
     verification: Verification
     transcript: str
     files: dict[str, str] = field(default_factory=dict)
+    metadata: dict[str, str | None] = field(default_factory=dict)  # byline, date, site, url, language
 
     def to_dict(self) -> dict:
         data = asdict(self)
