@@ -26,7 +26,14 @@ def _faster_whisper(model: str | None, beam_size: int) -> Recognizer:
     return FasterWhisperRecognizer(model or "tiny.en", beam_size=beam_size)
 
 
-BACKENDS = {"faster-whisper": _faster_whisper}
+def _openai_whisper(model: str | None, beam_size: int) -> Recognizer:
+    from .openai_whisper import OpenAIWhisperRecognizer  # lazy: imports torch
+
+    return OpenAIWhisperRecognizer(model or "tiny.en", beam_size=beam_size)
+
+
+# Both run the same bundled weights (tiny.en, base); openai-whisper's copy is converted once and cached.
+BACKENDS = {"faster-whisper": _faster_whisper, "openai-whisper": _openai_whisper}
 
 
 def create_recognizer(backend: str = DEFAULT_BACKEND, model: str | None = None, beam_size: int = 1) -> Recognizer:
