@@ -70,8 +70,10 @@ def read_ct2_model(path: Path) -> dict[str, np.ndarray]:
             offset += size
             raw[name] = array.reshape(shape)
         aliases = {string(): string() for _ in range(take("I"))}
-    for alias, target in aliases.items():
+    for alias, target in aliases.items():  # e.g. the output projection tied to the token embedding
         raw[alias] = raw[target]
+        if target + "_scale" in raw:  # an aliased int8 weight shares its target's scale too
+            raw.setdefault(alias + "_scale", raw[target + "_scale"])
     out = {}
     for name, array in raw.items():
         if name.endswith("_scale"):

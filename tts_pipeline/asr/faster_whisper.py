@@ -85,6 +85,8 @@ class FasterWhisperRecognizer:
             if type(exc).__module__.startswith("av"):
                 raise BadInput(f"cannot decode audio {audio_path}: {exc}") from None
             raise EngineError(f"transcription failed: {exc}") from exc
+        if info.duration <= 0:
+            raise BadInput(f"audio file has no sound: {audio_path}")
         spoken = (w for s in segments for w in s.words or ())
         words = tuple(Word(w.word.strip(), round(float(w.start), 2), round(float(w.end), 2)) for w in spoken)
         text = " ".join(s.text.strip() for s in segments).strip()

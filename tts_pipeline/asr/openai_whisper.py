@@ -90,7 +90,7 @@ class OpenAIWhisperRecognizer:
             raise EngineError(f"cannot read audio {audio_path}: {exc}") from exc
         seconds = round(len(audio) / SAMPLE_RATE, 3)
         if not len(audio):
-            return Transcript("", (), self.backend, self.model, 0.0)
+            raise BadInput(f"audio file has no sound: {audio_path}")
         try:
             result = whisper.transcribe(
                 self._model,
