@@ -10,7 +10,9 @@ OUT ?= out
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet torch==2.13.0  # CPU build first, so nothing below pulls CUDA torch
+	$(BIN)/pip install --quiet -e '.[dev,openai-whisper]'
+	$(BIN)/pip install --quiet --no-deps openai-whisper==20250625  # skips triton (CUDA-only)
 	touch $(STAMP)
 
 demo: $(STAMP)
