@@ -1,4 +1,6 @@
-"""Clean stage: copied page text -> Article (headline + body paragraphs), chrome removed by named rules.
+"""Clean stage: copied page text or an HTML page -> Article (headline + body paragraphs + metadata).
+
+HTML goes through trafilatura first (extract.py); then the same named chrome rules run over its blocks.
 
 Rules are data (``rules/chrome.toml``; a publisher adds its own file). Each rule fully matches one
 stripped line; the first matching rule names the removal so the report can say what went and why.
@@ -9,19 +11,27 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from lxml import etree
+from lxml.html import HtmlElement
+
+from . import extract, source
 from .article import Article, RemovedLine
 from .errors import BadInput
 
 DUPLICATE_RULE = "duplicate-line"
 EMPTY_RULE = "no-words"
+NOT_ARTICLE_RULE = "not-article"  # left out by the extractor (trafilatura), shown in --diff only
 
 
 @dataclass(frozen=True)
 class ChromeRule:
+    """A [[rule]]: a regular expression that must match a whole line (paragraph)."""
+
     name: str
     pattern: re.Pattern[str]
     max_words: int | None = None
@@ -33,39 +43,70 @@ class ChromeRule:
         return self.pattern.fullmatch(line) is not None
 
 
-def parse_rules(toml_text: str, origin: str) -> list[ChromeRule]:
+@dataclass(frozen=True)
+class HtmlRule:
+    """An [[html_rule]]: an XPath selecting page elements to cut before extraction (HTML input only)."""
+
+    name: str
+    xpath: etree.XPath
+    description: str = ""
+
+
+Rule = ChromeRule | HtmlRule
+
+
+def parse_rules(toml_text: str, origin: str) -> list[Rule]:
     """Parse a rules file; any problem is a BadInput naming the file and the rule."""
     try:
         data = tomllib.loads(toml_text)
     except tomllib.TOMLDecodeError as exc:
         raise BadInput(f"rules file {origin} is not valid TOML: {exc}") from None
-    entries = data.get("rule")
-    if not isinstance(entries, list) or not entries:
+    lines, html = data.get("rule", []), data.get("html_rule", [])
+    if not isinstance(lines, list) or not isinstance(html, list) or not (lines or html):
         raise BadInput(f"rules file {origin} has no [[rule]] entries")
-    rules = []
-    for position, entry in enumerate(entries, 1):
-        name = entry.get("name") if isinstance(entry, dict) else None
-        pattern = entry.get("pattern") if isinstance(entry, dict) else None
-        if not isinstance(name, str) or not isinstance(pattern, str) or not name or not pattern:
-            raise BadInput(f"rules file {origin}: rule #{position} needs a 'name' and a 'pattern'")
-        flags = re.IGNORECASE if entry.get("ignore_case", True) else 0
-        try:
-            compiled = re.compile(pattern, flags)
-        except re.error as exc:
-            raise BadInput(f"rules file {origin}: rule '{name}' has a bad pattern: {exc}") from None
-        max_words = entry.get("max_words")
-        if max_words is not None and (not isinstance(max_words, int) or max_words < 1):
-            raise BadInput(f"rules file {origin}: rule '{name}' max_words must be a positive integer")
-        rules.append(ChromeRule(name, compiled, max_words, str(entry.get("description", ""))))
+    rules: list[Rule] = [_line_rule(entry, position, origin) for position, entry in enumerate(lines, 1)]
+    rules += [_html_rule(entry, position, origin) for position, entry in enumerate(html, 1)]
     return rules
 
 
-def default_rules() -> list[ChromeRule]:
-    text = resources.files("tts_pipeline").joinpath("rules/chrome.toml").read_text(encoding="utf-8")
-    return parse_rules(text, "chrome.toml")
+def _line_rule(entry: object, position: int, origin: str) -> ChromeRule:
+    name = entry.get("name") if isinstance(entry, dict) else None
+    pattern = entry.get("pattern") if isinstance(entry, dict) else None
+    if not isinstance(name, str) or not isinstance(pattern, str) or not name or not pattern:
+        raise BadInput(f"rules file {origin}: rule #{position} needs a 'name' and a 'pattern'")
+    flags = re.IGNORECASE if entry.get("ignore_case", True) else 0
+    try:
+        compiled = re.compile(pattern, flags)
+    except re.error as exc:
+        raise BadInput(f"rules file {origin}: rule '{name}' has a bad pattern: {exc}") from None
+    max_words = entry.get("max_words")
+    if max_words is not None and (not isinstance(max_words, int) or max_words < 1):
+        raise BadInput(f"rules file {origin}: rule '{name}' max_words must be a positive integer")
+    return ChromeRule(name, compiled, max_words, str(entry.get("description", "")))
 
 
-def load_rules(extra_files: Iterable[Path] = ()) -> list[ChromeRule]:
+def _html_rule(entry: object, position: int, origin: str) -> HtmlRule:
+    name = entry.get("name") if isinstance(entry, dict) else None
+    xpath = entry.get("xpath") if isinstance(entry, dict) else None
+    if not isinstance(name, str) or not isinstance(xpath, str) or not name or not xpath:
+        raise BadInput(f"rules file {origin}: html_rule #{position} needs a 'name' and an 'xpath'")
+    try:
+        compiled = etree.XPath(xpath)
+    except etree.XPathError as exc:
+        raise BadInput(f"rules file {origin}: html_rule '{name}' has a bad xpath: {exc}") from None
+    return HtmlRule(name, compiled, str(entry.get("description", "")))
+
+
+@cache
+def _default_rules_text() -> str:
+    return resources.files("tts_pipeline").joinpath("rules/chrome.toml").read_text(encoding="utf-8")
+
+
+def default_rules() -> list[Rule]:
+    return parse_rules(_default_rules_text(), "chrome.toml")
+
+
+def load_rules(extra_files: Iterable[Path] = ()) -> list[Rule]:
     """The built-in rules followed by each publisher file's rules."""
     rules = default_rules()
     for path in extra_files:
@@ -77,38 +118,138 @@ def load_rules(extra_files: Iterable[Path] = ()) -> list[ChromeRule]:
     return rules
 
 
-def _first_match(line: str, rules: Sequence[ChromeRule]) -> str | None:
+def _first_match(line: str, rules: Sequence[Rule]) -> str | None:
     for rule in rules:
-        if rule.matches(line):
+        if isinstance(rule, ChromeRule) and rule.matches(line):
             return rule.name
     return None
 
 
-def clean_text(text: str, rules: Sequence[ChromeRule] | None = None) -> Article:
+def _prune(tree: HtmlElement, rules: Sequence[Rule]) -> list[RemovedLine]:
+    """Cut what each [[html_rule]] selects out of the page (in place), reporting its text by rule name."""
+    removed = []
+    for rule in rules:
+        if not isinstance(rule, HtmlRule):
+            continue
+        try:
+            selected = rule.xpath(tree)
+        except etree.XPathError as exc:
+            raise BadInput(f"html_rule '{rule.name}' failed on this page: {exc}") from None
+        for element in selected if isinstance(selected, list) else ():
+            if not isinstance(element, HtmlElement) or element is tree:
+                continue
+            if element.getroottree().getroot() is not tree:
+                continue  # inside something already cut
+            text = extract.squash(element.text_content())
+            element.drop_tree()
+            if text:
+                removed.append(RemovedLine(text, rule.name))
+    return removed
+
+
+def _decide(lines: Iterable[str], rules: Sequence[Rule], seen: set[str]) -> list[tuple[str, str | None]]:
+    """(line, rule name or None when kept) for every non-blank stripped line, in order."""
+    decisions: list[tuple[str, str | None]] = []
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if not any(ch.isalnum() for ch in line):
+            decisions.append((line, EMPTY_RULE))
+            continue
+        rule = _first_match(line, rules)
+        if rule is None and line in seen:
+            rule = DUPLICATE_RULE  # a headline or pull quote repeated by the page layout
+        if rule is None:
+            seen.add(line)
+        decisions.append((line, rule))
+    return decisions
+
+
+def _no_article(kept: Sequence[str], removed: Sequence[RemovedLine]) -> BadInput:
+    what = "no article text" if not kept else "only a headline and no body text"
+    return BadInput(f"{what} left after cleaning ({len(removed)} chrome lines removed)")
+
+
+def clean_text(text: str, rules: Sequence[Rule] | None = None) -> Article:
     """Split copied page text into lines, drop chrome, keep the headline and body paragraphs verbatim.
 
     The headline is the first line no rule removed. Raises BadInput when no body paragraph is left.
     """
     rules = default_rules() if rules is None else rules
-    kept: list[str] = []
-    removed: list[RemovedLine] = []
-    seen: set[str] = set()
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        if not any(ch.isalnum() for ch in line):
-            removed.append(RemovedLine(line, EMPTY_RULE))
-            continue
-        rule = _first_match(line, rules)
-        if rule is None and line in seen:
-            rule = DUPLICATE_RULE  # a headline or pull quote repeated by the page layout
-        if rule is not None:
-            removed.append(RemovedLine(line, rule))
-            continue
-        seen.add(line)
-        kept.append(line)
+    decisions = _decide(text.splitlines(), rules, set())
+    kept = [line for line, rule in decisions if rule is None]
+    removed = tuple(RemovedLine(line, rule) for line, rule in decisions if rule is not None)
     if len(kept) < 2:
-        what = "no article text" if not kept else "only a headline and no body text"
-        raise BadInput(f"{what} left after cleaning ({len(removed)} chrome lines removed)")
-    return Article(title=kept[0], paragraphs=tuple(kept[1:]), removed=tuple(removed))
+        raise _no_article(kept, removed)
+    return Article(title=kept[0], paragraphs=tuple(kept[1:]), removed=removed)
+
+
+def clean_html(html: str | bytes, rules: Sequence[Rule] | None = None, url: str | None = None) -> Article:
+    """Extract the article from an HTML page (trafilatura), then drop chrome from its blocks by our rules.
+
+    The headline is the page's headline (see extract.choose_title), else the first block kept.
+    """
+    rules = default_rules() if rules is None else rules
+    tree = html if isinstance(html, HtmlElement) else extract.parse_html(html)
+    pruned = _prune(tree, rules)
+    page = extract.extract(tree, url)
+    title = page.title if page.title and _first_match(page.title, rules) is None else None
+    decisions = _decide(page.blocks, rules, {title} if title else set())
+    kept = [line for line, rule in decisions if rule is None]
+    removed = (*pruned, *(RemovedLine(line, rule) for line, rule in decisions if rule is not None))
+    if title is None:
+        if len(kept) < 2:
+            raise _no_article(kept, removed)
+        title, kept = kept[0], kept[1:]
+    if not kept:
+        raise _no_article([title], removed)
+    return Article(
+        title=title,
+        paragraphs=tuple(kept),
+        removed=removed,
+        byline=page.byline,
+        date=page.date,
+        site=page.site,
+        url=page.url,
+        language=page.language,
+    )
+
+
+def clean_input(
+    data: str | bytes,
+    rules: Sequence[Rule] | None = None,
+    kind: str = "auto",
+    url: str | None = None,
+) -> Article:
+    """Clean an HTML page or copied page text; kind "auto" detects which (source.looks_like_html)."""
+    text = data if isinstance(data, str) else source.decode_text(data, "input")
+    if kind == "auto":
+        kind = "html" if source.looks_like_html(text) else "text"
+    if kind == "html":
+        return clean_html(text, rules, url)
+    article = clean_text(text, rules)
+    return replace(article, url=url) if url else article
+
+
+def clean_source(src: source.Source, rules: Sequence[Rule] | None = None) -> Article:
+    return clean_input(src.text, rules, src.kind, src.url)
+
+
+def explain(src: source.Source, article: Article) -> list[tuple[str, str | None]]:
+    """Every input line, in order, with the rule that struck it (None: kept), for the editor's --diff.
+
+    For HTML the lines are the page's visible lines; those trafilatura left out are struck as "not-article".
+    """
+    removed = {r.text: r.rule for r in article.removed}
+    if src.kind != "html":
+        return [(line.strip(), removed.get(line.strip())) for line in src.text.splitlines() if line.strip()]
+    kept = [article.title, *article.paragraphs]
+    kept_set = set(kept)
+    lines = []
+    for line in extract.page_lines(extract.parse_html(src.text)):
+        if line in kept_set or any(line in paragraph for paragraph in kept if len(line) > 20):
+            lines.append((line, None))
+        else:
+            lines.append((line, removed.get(line, NOT_ARTICLE_RULE)))
+    return lines
