@@ -1,4 +1,8 @@
-"""Voices as data: one TOML file per voice in voices/ (engine, engine voice, rate, pauses)."""
+"""Voices as data: one TOML file per voice in voices/ (engine, engine voice or model, rate, pitch, pauses).
+
+A voice may name its own lexicon files (`lexicon = ["voice-lexicon.toml"]`, relative to the voice
+file), used after the publisher's and before the default lexicon.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ class Pauses:
     between_paragraphs_ms: int = 550
     leading_ms: int = 250
     trailing_ms: int = 500
+    sentence_ms: int = 0  # extra silence at each sentence end, inside a paragraph
 
 
 @dataclass(frozen=True)
@@ -33,9 +38,30 @@ class Voice:
     pitch: int | None = None
     pauses: Pauses = Pauses()
     description: str = ""
+    model: str = ""  # engines with model files (piper): a path, relative to the voice file
+    package: str = ""  # or the Python package whose data/ folder holds <voice>.onnx
+    lexicon: tuple[Path, ...] = ()
+    origin: str = ""
+
+    @property
+    def alphabet(self) -> str | None:
+        """The phoneme alphabet the engine takes inside [[...]]: espeak mnemonics or IPA."""
+        return {"pyttsx3": "espeak", "piper": "ipa"}.get(self.engine)
+
+
+KNOWN_KEYS = {"name", "engine", "voice", "rate", "volume", "pitch", "pauses", "description", "model", "package"}
+KNOWN_KEYS |= {"lexicon"}
 
 
 def _parse(data: dict, origin: str) -> Voice:
+    unknown = set(data) - KNOWN_KEYS
+    if unknown:
+        raise BadInput(f"voice file {origin} has unknown keys: {', '.join(sorted(unknown))}")
+    base = Path(origin).parent
+    lexicon = data.get("lexicon", [])
+    lexicon = [lexicon] if isinstance(lexicon, str) else lexicon
+    if not isinstance(lexicon, list) or not all(isinstance(item, str) for item in lexicon):
+        raise BadInput(f"voice file {origin}: lexicon must be a file name or a list of them")
     try:
         pauses = Pauses(**data.get("pauses", {}))
         voice = Voice(
@@ -47,6 +73,10 @@ def _parse(data: dict, origin: str) -> Voice:
             pitch=None if data.get("pitch") is None else int(data["pitch"]),
             pauses=pauses,
             description=str(data.get("description", "")),
+            model=str(data.get("model", "")),
+            package=str(data.get("package", "")),
+            lexicon=tuple(base / item for item in lexicon),
+            origin=origin,
         )
     except KeyError as exc:
         raise BadInput(f"voice file {origin} is missing {exc.args[0]!r}") from None
@@ -54,6 +84,11 @@ def _parse(data: dict, origin: str) -> Voice:
         raise BadInput(f"voice file {origin} has a bad value: {exc}") from None
     if not 80 <= voice.rate <= 450:
         raise BadInput(f"voice file {origin}: rate {voice.rate} is outside 80-450 words per minute")
+    if voice.pitch is not None and not 0 <= voice.pitch <= 100:
+        raise BadInput(f"voice file {origin}: pitch {voice.pitch} is outside 0-100")
+    for key, value in vars(pauses).items():
+        if not isinstance(value, int) or not 0 <= value <= 10_000:
+            raise BadInput(f"voice file {origin}: pauses.{key} must be a whole number of milliseconds, 0-10000")
     return voice
 
 
@@ -73,6 +108,17 @@ def available_voices(directory: Path = VOICES_DIR) -> dict[str, Voice]:
         voice = load_voice_file(path)
         voices[voice.name] = voice
     return voices
+
+
+def scan_voices(directory: Path = VOICES_DIR) -> list[tuple[Path, Voice | None, str]]:
+    """Every voice file in directory: (path, voice, "") or (path, None, the reason it cannot be read)."""
+    found: list[tuple[Path, Voice | None, str]] = []
+    for path in sorted(Path(directory).glob("*.toml")):
+        try:
+            found.append((path, load_voice_file(path), ""))
+        except BadInput as exc:
+            found.append((path, None, str(exc)))
+    return found
 
 
 def get_voice(name: str = DEFAULT_VOICE, directory: Path = VOICES_DIR) -> Voice:

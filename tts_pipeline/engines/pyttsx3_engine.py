@@ -2,7 +2,8 @@
 
 Quirks (measured): save_to_file + runAndWait can return before the WAV exists, because the file is
 written from espeak's callback when the utterance ends; the driver print()s "Audio saved to ..." to
-our stdout; espeak-ng can be initialised only once per process.
+our stdout; espeak-ng can be initialised only once per process; the driver calls espeak_Synth without
+espeakPHONEMES, so lexicon phonemes in [[...]] would be read out as letters: PhonemeSynth adds the flag.
 """
 
 from __future__ import annotations
@@ -75,15 +76,38 @@ def resolve_voice(name: str, voice_ids: list[str]) -> str:
     raise BadInput(f"espeak-ng has no voice '{name}' (try e.g. en-us, en, en-gb-x-rp)")
 
 
+class PhonemeSynth:
+    """Stands in for the driver's `_espeak` module: the same, except Synth also honours [[phonemes]]."""
+
+    def __init__(self, module) -> None:
+        self._module = module
+
+    def __getattr__(self, name: str):
+        return getattr(self._module, name)
+
+    def Synth(self, text, *args, flags: int = 0, **kwargs):
+        return self._module.Synth(text, *args, flags=flags | self._module.PHONEMES, **kwargs)
+
+
 class Pyttsx3Engine:
     name = "pyttsx3"
 
-    def __init__(self, voice: str, rate: int = 175, volume: float = 1.0, pitch: int | None = None) -> None:
+    def __init__(
+        self,
+        voice: str,
+        rate: int = 175,
+        volume: float = 1.0,
+        pitch: int | None = None,
+        sentence_pause_ms: int = 0,
+    ) -> None:
         load_espeak_library()
         import pyttsx3
         from pyttsx3.drivers import espeak as espeak_driver
 
         espeak_driver.print = _discard_print  # keep our stdout clean (module-level shadowing)
+        if not isinstance(espeak_driver._espeak, PhonemeSynth):
+            espeak_driver._espeak = PhonemeSynth(espeak_driver._espeak)
+        self.sentence_pause_ms = sentence_pause_ms
         self._engine = pyttsx3.init("espeak")
         espeak_voice = resolve_voice(voice, [v.id for v in self._engine.getProperty("voices")])
         self._engine.setProperty("voice", espeak_voice)
@@ -100,6 +124,12 @@ class Pyttsx3Engine:
         self._finished.set()
 
     def synthesize(self, text: str, wav_path: Path) -> None:
+        """Render text to wav_path, sentence by sentence with the voice's pause between sentences."""
+        from . import render_sentences
+
+        render_sentences(self._synthesize_one, text, Path(wav_path), self.sentence_pause_ms)
+
+    def _synthesize_one(self, text: str, wav_path: Path) -> None:
         wav_path = Path(wav_path)
         wav_path.unlink(missing_ok=True)
         self._finished.clear()

