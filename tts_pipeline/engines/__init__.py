@@ -15,7 +15,7 @@ from ..voices import Voice
 # One engine call gets at most this many characters: long paragraphs are rendered in pieces so a
 # run-on text never meets an engine's time or memory limits.
 MAX_CHUNK_CHARS = 1500
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’')]))\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 
 class TTSEngine(Protocol):

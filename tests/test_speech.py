@@ -1,0 +1,127 @@
+"""Speech text: each rule on the kind of text it is for, the changes it records, and bad input."""
+
+import pytest
+
+from tts_pipeline.article import Article
+from tts_pipeline.errors import BadInput
+from tts_pipeline.lexicon import Lexicon, parse_lexicon
+from tts_pipeline.speech import MAX_SEGMENT_WORDS, build_script, parse_speech_rules, to_speech
+
+
+def say(text: str, **kwargs) -> str:
+    return to_speech(text, **kwargs)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It cost £1.2bn.", "It cost one point two billion pounds."),
+        ("a $5m grant", "a five million dollars grant"),
+        ("€20 each", "twenty euros each"),
+        ("£3.50 a pint", "three pounds fifty a pint"),
+        ("£1 coin", "one pound coin"),
+        ("up 20% on", "up twenty percent on"),
+        ("1.5 per cent", "one point five percent"),
+        ("a range of up to 300 kilometers", "a range of up to three hundred kilometers"),
+        ("a 5km run", "a five kilometres run"),
+        ("at 70mph", "at seventy miles per hour"),
+        ("at 07:28", "at seven twenty-eight"),
+        ("by 10:00", "by ten o'clock"),
+        ("from 7pm", "from seven p m"),
+        ("at 7.30am", "at seven thirty a m"),
+        ("on 26 November 2024", "on twenty-sixth November twenty twenty-four"),
+        ("the November 11 ceremonies", "the November eleventh ceremonies"),
+        ("in the 1990s", "in the nineteen nineties"),
+        ("in 2019-20", "in twenty nineteen to twenty twenty"),
+        ("3-4 times", "three to four times"),
+        ("his 3rd term", "his third term"),
+        ("1,234 people", "one thousand two hundred and thirty-four people"),
+        ("since 1945", "since nineteen forty-five"),
+        ("Mr Putin and Dr Jones", "Mister Putin and Doctor Jones"),
+        ("at No 10", "at Number ten"),
+        ("the PM said", "the P M said"),
+        ("the UK and the BBC", "the U K and the B B C"),
+        ("at the G7", "at the G 7"),
+        ("the UK's position", "the U K's position"),
+        ("NATO allies", "Nato allies"),
+        ("cats & dogs", "cats and dogs"),
+        ("He said: “We are ready.”", "He said: We are ready."),
+        ("Barrot’s statement", "Barrot’s statement"),
+        ("the war — and the peace", "the war, and the peace"),
+        ("the PM (Keir Starmer) said", "the P M, Keir Starmer, said"),
+        ("World War II", "World War II"),
+    ],
+)
+def test_rules_say_news_text_as_words(text, expected):
+    assert say(text) == expected
+
+
+def test_each_change_names_its_rule():
+    _, changes = to_speech("The UK spent £1.2bn in 2024.")
+    assert [(c.rule, c.before, c.after) for c in changes] == [
+        ("currency", "£1.2bn", "one point two billion pounds"),
+        ("year", "2024", "twenty twenty-four"),
+        ("acronym-letters", "UK", "U K"),
+    ]
+
+
+def test_all_capitals_headline_is_not_spelled_out():
+    assert say("BREAKING: MINISTER RESIGNS OVER LEAK") == "BREAKING: MINISTER RESIGNS OVER LEAK"
+
+
+def test_lexicon_wins_over_rules_and_its_phonemes_are_left_alone():
+    lexicon = parse_lexicon(
+        '[[entry]]\nmatch = "Kursk"\nkind = "phonemes"\nespeak = "k\'U@sk"\nipa = "kˈʊɹsk"\n'
+        '[[entry]]\nmatch = "No 10"\nkind = "substitute"\nsay = "Number Ten"\n',
+        "test.toml",
+    )
+    speech, changes = to_speech("In Kursk 3 times, said No 10.", lexicon=lexicon, alphabet="espeak")
+    assert speech == "In [[k'U@sk]] three times, said Number Ten."
+    assert ("lexicon:test:phonemes", "Kursk", "[[k'U@sk]]") in [(c.rule, c.before, c.after) for c in changes]
+    assert say("In Kursk.", lexicon=lexicon, alphabet="ipa") == "In [[kˈʊɹsk]]."
+    assert say("In Kursk.", lexicon=lexicon, alphabet=None) == "In Kursk."  # no alphabet: the word stays
+
+
+def test_espeak_phonemes_with_digits_survive_the_number_rules():
+    lexicon = parse_lexicon('[[entry]]\nmatch = "Kursk"\nkind = "phonemes"\nespeak = "k\'3:sk"\n', "x.toml")
+    assert say("Kursk 2", lexicon=lexicon) == "[[k'3:sk]] two"
+
+
+def test_emoji_and_control_characters_are_dropped_with_a_note():
+    speech, changes = to_speech("Great news 🎉🎉 today\x07!")
+    assert speech == "Great news today!"
+    assert {c.rule for c in changes} == {"drop-unsayable"}
+
+
+def test_build_script_keeps_source_and_uses_default_lexicon():
+    article = Article("NATO meets", ("The UK said so.",))
+    script = build_script(article)
+    assert [s.kind for s in script.segments] == ["title", "paragraph"]
+    assert script.segments[0].speech == "Nato meets"
+    assert script.segments[1].source == "The UK said so."
+    assert build_script(article, lexicon=Lexicon()).segments[0].speech == "N A T O meets"  # no lexicon: letters
+
+
+def test_run_on_paragraph_is_bad_input():
+    article = Article("Title", ("word " * (MAX_SEGMENT_WORDS + 1),))
+    with pytest.raises(BadInput, match="run-on"):
+        build_script(article)
+
+
+def test_paragraph_with_nothing_sayable_is_bad_input():
+    with pytest.raises(BadInput, match="nothing sayable"):
+        build_script(Article("Title", ("🎉🎉 “”",)))
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[[rule]]\nname = 'x'\npattern = '('\n", "bad pattern"),
+        ("[[rule]]\npattern = 'x'\n", "missing 'name'"),
+        ("[[rule]]\nname = 'x'\npattern = 'x'\nsay = 'nothing'\n", "unknown formatter"),
+        ("[[rule", "not valid TOML"),
+    ],
+)
+def test_malformed_speech_rules_are_bad_input(content, message):
+    with pytest.raises(BadInput, match=message):
+        parse_speech_rules(content, "rules.toml")
