@@ -89,3 +89,63 @@ def test_narration_works_with_the_pypi_espeak_library(tmp_path, library):
     assert float(seconds) > 1.0
     if library == "bundled":
         assert where.endswith("libespeak-ng.so")
+
+
+# --- sentence pauses, chunking, Piper -------------------------------------------------------------
+
+from tts_pipeline.engines import MAX_CHUNK_CHARS, split_sentences  # noqa: E402
+
+
+def test_split_sentences_and_cut_run_on_text():
+    assert split_sentences("He left. She said “Yes.” Then 3 more came!") == [
+        "He left.",
+        "She said “Yes.”",
+        "Then 3 more came!",
+    ]
+    run_on = "word " * 2000 + "[[l'ami]] " * 300
+    pieces = split_sentences(run_on)
+    assert all(len(p) <= MAX_CHUNK_CHARS for p in pieces)
+    assert " ".join(pieces).split() == run_on.split()
+    assert all(p.count("[[") == p.count("]]") for p in pieces)  # never cut inside a phoneme block
+
+
+def test_sentence_pause_lengthens_the_audio(engine, tmp_path):
+    text = "The first sentence is here. The second one follows. And a third."
+    plain, paused = tmp_path / "plain.wav", tmp_path / "paused.wav"
+    saved = engine.sentence_pause_ms
+    try:
+        engine.sentence_pause_ms = 0
+        engine.synthesize(text, plain)
+        engine.sentence_pause_ms = 600
+        engine.synthesize(text, paused)
+    finally:
+        engine.sentence_pause_ms = saved
+    assert validate_wav(paused) - validate_wav(plain) > 0.8  # two gaps of 0.6 s
+
+
+@pytest.fixture(scope="module")
+def piper():
+    tts = create_engine(get_voice("joe"))
+    yield tts
+    tts.close()
+
+
+def test_piper_joe_writes_a_valid_wav(piper, tmp_path):
+    path = tmp_path / "joe.wav"
+    piper.synthesize("The city council voted on Tuesday. The bridge opens next year.", path)
+    with wave.open(str(path), "rb") as wav:
+        assert (wav.getnchannels(), wav.getsampwidth(), wav.getframerate()) == (1, 2, 22050)
+    assert 2.0 < validate_wav(path) < 10.0
+
+
+def test_piper_says_ipa_phonemes(piper, tmp_path):
+    piper.synthesize("[[həlˈoʊ]]", tmp_path / "ipa.wav")
+    piper.synthesize("h e l open bracket o u", tmp_path / "spelled.wav")
+    assert validate_wav(tmp_path / "ipa.wav") < 0.6 * validate_wav(tmp_path / "spelled.wav")
+
+
+def test_piper_round_trip_through_whisper(piper, recognizer, tmp_path):
+    path = tmp_path / "rt.wav"
+    piper.synthesize("The city council voted on Tuesday to build a new bridge across the river.", path)
+    text = recognizer.transcribe(path).text.lower()
+    assert "council" in text and "bridge" in text
