@@ -121,3 +121,52 @@ def test_publisher_rules_file_extends_the_defaults(tmp_path: Path):
 def test_malformed_rules_are_bad_input(content, message):
     with pytest.raises(BadInput, match=message):
         parse_rules(content, "publisher.toml")
+
+
+ANOTHER_PAGE_CHROME = {
+    "Listen to article": "audio-player",
+    "3:12": "audio-player",
+    "READ MORE: Storm warnings issued for the coast": "cross-link",
+    "Most Popular": "cross-link",
+    "Watch: Drone footage of the flooded valley": "cross-link",
+    "In case you missed it": "cross-link",
+    "Share this story": "share",
+    "Facebook Twitter WhatsApp Email": "share",
+    "Follow BBC Wales on X": "follow",
+    "Get our daily newsletter delivered straight to your inbox": "newsletter",
+    "Already a subscriber? Log in": "newsletter",
+    "ADVERTISEMENT": "advert",
+    "Story continues below advertisement": "advert",
+    "Image caption, Volunteers fill sandbags in Ystrad on Sunday": "photo-credit",
+    "Image source, PA Media": "photo-credit",
+    "Firefighters in Pontypridd (pictured) worked through the night": "caption",
+    "Comments (34)": "comments",
+    "Join the conversation": "comments",
+    "Drivetime with Jo 4pm - 7pm": "show-banner",
+    "Published 6 March 2025": "dateline",
+    "Last updated 6 Mar 2025, 10:42 GMT": "dateline",
+    "2 hours ago": "relative-time",
+    "CARDIFF —": "place-dateline",
+    "We want to hear from you. Send us your story": "reader-feedback",
+}
+ANOTHER_PAGE_BODY = [
+    "More than 200 homes were flooded in the Rhondda valley overnight, the council said.",
+    "Watch the river levels closely, Natural Resources Wales told residents in a statement.",
+    "Read the full statement on the council website, a spokesman told reporters.",
+    "Share prices of insurers fell on Monday, according to Reuters.",
+    "Follow-up inspections will begin on Thursday.",
+    "By the end of the day, the water had receded from most streets.",
+    "Comments made by the minister were criticised by opposition parties.",
+    "What happens next",
+    "The Met Office said a further 40mm of rain could fall on Wednesday.",
+]
+
+
+def test_unseen_chrome_phrasings_go_and_lookalike_body_paragraphs_stay():
+    text = "\n".join(
+        ["Floods hit the Rhondda valley after a night of heavy rain", *ANOTHER_PAGE_CHROME, *ANOTHER_PAGE_BODY]
+    )
+    article = clean_text(text)
+    assert article.title == "Floods hit the Rhondda valley after a night of heavy rain"
+    assert list(article.paragraphs) == ANOTHER_PAGE_BODY
+    assert {r.text: r.rule for r in article.removed} == ANOTHER_PAGE_CHROME

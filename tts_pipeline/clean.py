@@ -18,6 +18,7 @@ from pathlib import Path
 
 from lxml import etree
 from lxml.html import HtmlElement
+from rich.text import Text
 
 from . import extract, source
 from .article import Article, RemovedLine
@@ -25,6 +26,7 @@ from .errors import BadInput
 
 DUPLICATE_RULE = "duplicate-line"
 EMPTY_RULE = "no-words"
+CONTAINERS = ("html", "body", "main", "article")  # an html_rule never cuts these
 NOT_ARTICLE_RULE = "not-article"  # left out by the extractor (trafilatura), shown in --diff only
 
 
@@ -36,10 +38,15 @@ class ChromeRule:
     pattern: re.Pattern[str]
     max_words: int | None = None
     description: str = ""
+    keywords: tuple[str, ...] = ()  # speed guard: only lines containing one of these (lower case) are tried
 
-    def matches(self, line: str) -> bool:
-        if self.max_words is not None and len(line.split()) > self.max_words:
+    def matches(self, line: str, words: int | None = None, lower: str | None = None) -> bool:
+        if self.max_words is not None and (len(line.split()) if words is None else words) > self.max_words:
             return False
+        if self.keywords:
+            lower = line.lower() if lower is None else lower
+            if not any(keyword in lower for keyword in self.keywords):
+                return False
         return self.pattern.fullmatch(line) is not None
 
 
@@ -50,6 +57,7 @@ class HtmlRule:
     name: str
     xpath: etree.XPath
     description: str = ""
+    max_chars: int | None = None  # guard: an element with more text than this is left alone
 
 
 Rule = ChromeRule | HtmlRule
@@ -82,7 +90,11 @@ def _line_rule(entry: object, position: int, origin: str) -> ChromeRule:
     max_words = entry.get("max_words")
     if max_words is not None and (not isinstance(max_words, int) or max_words < 1):
         raise BadInput(f"rules file {origin}: rule '{name}' max_words must be a positive integer")
-    return ChromeRule(name, compiled, max_words, str(entry.get("description", "")))
+    keywords = entry.get("keywords", [])
+    if not isinstance(keywords, list) or not all(isinstance(k, str) and k for k in keywords):
+        raise BadInput(f"rules file {origin}: rule '{name}' keywords must be a list of strings")
+    description = str(entry.get("description", ""))
+    return ChromeRule(name, compiled, max_words, description, tuple(k.lower() for k in keywords))
 
 
 def _html_rule(entry: object, position: int, origin: str) -> HtmlRule:
@@ -94,7 +106,10 @@ def _html_rule(entry: object, position: int, origin: str) -> HtmlRule:
         compiled = etree.XPath(xpath)
     except etree.XPathError as exc:
         raise BadInput(f"rules file {origin}: html_rule '{name}' has a bad xpath: {exc}") from None
-    return HtmlRule(name, compiled, str(entry.get("description", "")))
+    max_chars = entry.get("max_chars")
+    if max_chars is not None and (not isinstance(max_chars, int) or max_chars < 1):
+        raise BadInput(f"rules file {origin}: html_rule '{name}' max_chars must be a positive integer")
+    return HtmlRule(name, compiled, str(entry.get("description", "")), max_chars)
 
 
 @cache
@@ -119,10 +134,18 @@ def load_rules(extra_files: Iterable[Path] = ()) -> list[Rule]:
 
 
 def _first_match(line: str, rules: Sequence[Rule]) -> str | None:
+    words, lower = len(line.split()), line.lower()
     for rule in rules:
-        if isinstance(rule, ChromeRule) and rule.matches(line):
+        if isinstance(rule, ChromeRule) and rule.matches(line, words, lower):
             return rule.name
     return None
+
+
+def _top(element: HtmlElement) -> HtmlElement:
+    top = element
+    for top in element.iterancestors():  # noqa: B007 -- we want the last ancestor
+        pass
+    return top
 
 
 def _prune(tree: HtmlElement, rules: Sequence[Rule]) -> list[RemovedLine]:
@@ -136,11 +159,11 @@ def _prune(tree: HtmlElement, rules: Sequence[Rule]) -> list[RemovedLine]:
         except etree.XPathError as exc:
             raise BadInput(f"html_rule '{rule.name}' failed on this page: {exc}") from None
         for element in selected if isinstance(selected, list) else ():
-            if not isinstance(element, HtmlElement) or element is tree:
-                continue
-            if element.getroottree().getroot() is not tree:
-                continue  # inside something already cut
+            if not isinstance(element, HtmlElement) or element.tag in CONTAINERS or _top(element) is not tree:
+                continue  # never the whole page; nothing inside something already cut
             text = extract.squash(element.text_content())
+            if rule.max_chars is not None and len(text) > rule.max_chars:
+                continue
             element.drop_tree()
             if text:
                 removed.append(RemovedLine(text, rule.name))
@@ -253,3 +276,20 @@ def explain(src: source.Source, article: Article) -> list[tuple[str, str | None]
         else:
             lines.append((line, removed.get(line, NOT_ARTICLE_RULE)))
     return lines
+
+
+def format_diff(lines: Iterable[tuple[str, str | None]]) -> Text:
+    """The editor's view: kept lines as they are, struck lines marked '- ' with the rule's name.
+
+    Styles (strike-through, colour) show only on a terminal; piped output keeps the '- ' and '[rule]'.
+    """
+    view = Text()
+    for line, rule in lines:
+        if rule is None:
+            view.append(f"  {line}\n")
+        else:
+            view.append("- ", style="red")
+            view.append(line, style="strike red")
+            view.append(f"  [{rule}]\n", style="bold yellow")
+    view.rstrip()
+    return view

@@ -27,6 +27,12 @@ PAGE_LINE_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "f
 PAGE_LINE_TAGS += ("tr", "dt", "dd", "section", "article", "header", "footer", "aside", "nav", "ul", "ol", "button")
 INVISIBLE = ("script", "style", "noscript", "template", "svg", "head")
 _WORD = re.compile(r"\w+")
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+_META_LANGUAGE = etree.XPath(
+    "//meta[translate(@http-equiv, 'CONTENTLAGU', 'contentlagu') = 'content-language']/@content"
+    " | //meta[@property = 'og:locale']/@content"
+)
+_SHOWN_AS_PARAGRAPH = etree.XPath("(//p|//h2|//span)[normalize-space(.) = $text][1]")
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,9 @@ def extract(html: str | bytes | HtmlElement, url: str | None = None) -> Extracte
     if not blocks:
         raise BadInput("no article found in the HTML page")
     title = choose_title(headings, squash(doc.title or ""))
+    standfirst = find_standfirst(tree, squash(doc.description or ""), blocks)
+    if standfirst:
+        blocks = (standfirst, *blocks)
     return Extracted(
         title=title,
         blocks=blocks,
@@ -113,27 +122,40 @@ def choose_title(headings: list[str], meta_title: str) -> str | None:
     """The visible <h1> that agrees with the metadata title, else the metadata title, else the first <h1>."""
     low, high = HEADLINE_WORDS
     candidates = [h for h in headings if low <= len(h.split()) <= high]
-    if not meta_title:
-        return candidates[0] if candidates else None
+    if not meta_title or (candidates and len(meta_title.split()) < low):
+        return candidates[0] if candidates else (meta_title or None)  # e.g. a CMS name as <title>
     meta_words = _words(meta_title)
     for heading in candidates:
-        if meta_title.lower() in heading.lower():
-            return meta_title  # the <h1> adds a kicker or section label around the same headline
+        if heading.lower().endswith(meta_title.lower()) and len(heading) > len(meta_title):
+            return meta_title  # the <h1> glues a kicker or section label before the same headline
         shared = len(_words(heading) & meta_words) / max(1, min(len(_words(heading)), len(meta_words)))
         if shared >= TITLE_AGREEMENT:
             return heading
     return meta_title
 
 
+def find_standfirst(tree: HtmlElement, description: str, blocks: tuple[str, ...]) -> str | None:
+    """The page's summary line under the headline, when the extractor left it out.
+
+    Trafilatura drops <header> content, which is where many pages show their standfirst. We take it
+    back only when the meta description is shown on the page as a paragraph of its own.
+    """
+    if len(description.split()) < HEADLINE_WORDS[0] or any(description in block for block in blocks):
+        return None
+    shown = _SHOWN_AS_PARAGRAPH(tree, text=description)
+    return description if shown else None
+
+
 def page_language(tree: HtmlElement) -> str | None:
     """<html lang>, else a content-language or og:locale meta tag, as a BCP 47 tag ('en-GB')."""
-    values = [tree.get("lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang")]
-    values += tree.xpath("//meta[translate(@http-equiv,'CONTENTLAGU','contentlagu')='content-language']/@content")
-    values += tree.xpath("//meta[@property='og:locale']/@content")
-    for value in values:
-        value = (value or "").strip().replace("_", "-")
-        if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
-            return value
+    for values in (
+        lambda: [tree.get("lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang")],
+        lambda: _META_LANGUAGE(tree),
+    ):
+        for value in values():
+            value = (value or "").strip().replace("_", "-")
+            if _LANGUAGE_TAG.fullmatch(value):
+                return value
     return None
 
 

@@ -1,0 +1,74 @@
+"""Cleaner speed over the dev set: our clean_input beside trafilatura alone, in the same run.
+
+For every page in ../shared/devset/pages: the median CPU time of REPEATS runs of
+  trafilatura  - trafilatura.bare_extraction on the page bytes, with metadata, our extraction options;
+  cleaner      - tts_pipeline.clean.clean_input on the same bytes (decode, detect HTML, html_rules,
+                 trafilatura, headline/standfirst, audio rules).
+Prints median and p95 ms/page for each and our overhead as a share of trafilatura's time (target <= 10%).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import trafilatura
+
+from tts_pipeline.clean import clean_input, load_rules
+
+DEVSET = Path(__file__).resolve().parents[1].parent / "shared" / "devset" / "pages"
+REPEATS = 5
+
+
+def cpu_ms(func) -> float:
+    """CPU time of one call: steadier than wall time on a machine shared with other work."""
+    began = time.process_time()
+    func()
+    return (time.process_time() - began) * 1000
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=Path, default=DEVSET)
+    parser.add_argument("--repeats", type=int, default=REPEATS)
+    args = parser.parse_args(argv)
+    pages = sorted(args.pages.glob("*.html"))
+    if not pages:
+        print(f"error: no pages in {args.pages}", file=sys.stderr)
+        return 2
+    rules = load_rules()
+    options = {"with_metadata": True, "include_comments": False, "include_tables": False}
+    alone, ours = [], []
+    for page in pages:
+        data = page.read_bytes()
+        runs: dict[str, list[float]] = {"alone": [], "ours": []}
+        for repeat in range(args.repeats):  # alternate the order so neither side always warms caches for the other
+            order = ("alone", "ours") if repeat % 2 == 0 else ("ours", "alone")
+            for side in order:
+                if side == "alone":
+                    runs[side].append(cpu_ms(lambda data=data: trafilatura.bare_extraction(data, **options)))
+                else:
+                    runs[side].append(cpu_ms(lambda data=data: clean_input(data, rules)))
+        alone.append(statistics.median(runs["alone"]))
+        ours.append(statistics.median(runs["ours"]))
+    rows = [("trafilatura alone", alone), ("cleaner (ours)", ours)]
+    print(f"{len(pages)} pages, median CPU time of {args.repeats} runs each (order alternated)")
+    for label, values in rows:
+        median, p95 = statistics.median(values), percentile(values, 0.95)
+        print(f"{label:<18} median {median:7.1f} ms/page   p95 {p95:7.1f} ms/page")
+    overhead = (sum(ours) - sum(alone)) / sum(alone)
+    median_overhead = statistics.median((o - a) / a for o, a in zip(ours, alone, strict=True))
+    print(f"overhead over trafilatura: {overhead:+.1%} of its total time, per-page median {median_overhead:+.1%}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""Properties of the cleaner for any text: no crash but BadInput, idempotent, never invents a paragraph."""
+
+from __future__ import annotations
+
+from contextlib import suppress
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tts_pipeline.clean import clean_input, clean_text, default_rules
+from tts_pipeline.errors import BadInput
+
+RULES = default_rules()
+CHROME = [
+    "Listen to this article",
+    "Read more: Elsewhere today",
+    "Advertisement",
+    "Share on Facebook",
+    "26 November 2024, 07:28",
+    "Picture: Getty Images",
+    "12 comments",
+    "Breakfast with Sam 6am - 9am",
+    "Sign up to our free newsletter",
+]
+BODY = [
+    "The council voted on Tuesday to build a new bridge.",
+    "More than 300 homes lost power, the government said.",
+    "Watch the water levels, officials told residents.",
+    "Prices rose by 4% in March, according to Reuters.",
+]
+line = st.one_of(st.sampled_from(CHROME + BODY), st.text(max_size=80), st.sampled_from(["", " ", "\t", "* * *"]))
+page = st.lists(line, max_size=25).map("\n".join)
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _clean(text: str):
+    try:
+        return clean_text(text, RULES)
+    except BadInput:
+        return None
+
+
+@SETTINGS
+@given(page)
+def test_never_raises_but_bad_input_and_never_invents_a_paragraph(text):
+    article = _clean(text)
+    if article is None:
+        return
+    for paragraph in (article.title, *article.paragraphs):
+        assert paragraph and paragraph in text
+        assert paragraph == paragraph.strip()
+
+
+@SETTINGS
+@given(page)
+def test_cleaning_its_own_output_changes_nothing(text):
+    first = _clean(text)
+    if first is None:
+        return
+    second = clean_text(first.text, RULES)
+    assert (second.title, second.paragraphs, second.removed) == (first.title, first.paragraphs, ())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(CHROME + BODY + ["<p>", "</p>", "<div>", "<br>", "<html>", "&amp;"]), max_size=30))
+def test_any_input_kind_fails_only_with_bad_input(parts):
+    with suppress(BadInput):
+        clean_input(" ".join(parts).encode(), RULES)

@@ -1,0 +1,124 @@
+"""HTML pages: trafilatura extraction, our headline choice, metadata, html_rules and the audio rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from tts_pipeline.clean import clean_html, clean_input, explain, load_rules, parse_rules
+from tts_pipeline.errors import BadInput
+from tts_pipeline.extract import choose_title
+from tts_pipeline.source import read_source
+
+from .conftest import DATA
+
+PAGE = (DATA / "news-page.html").read_text(encoding="utf-8")
+BODY = (
+    "Engineers say the work will take most of the summer.",
+    "Work to repair the harbour wall in Porthmellin began on Monday, three months after winter storms tore a hole"
+    " in its western arm.",
+    "More than 40 fishing boats have had to moor elsewhere since January, costing the local fleet thousands of"
+    " pounds a week, according to Reuters.",
+    "Watch the tide tables, the harbour master told skippers, because the contractors can only work at low water.",
+    "The council has set aside £2.4m for the repairs, which will use granite blocks recovered from the seabed after"
+    " the storm.",
+    '"We want the harbour back to full strength before the autumn gales arrive," said councillor Tom Evans, who'
+    " chairs the harbour board.",
+    "Residents have been asked to keep away from the western arm while heavy machinery is on site.",
+)
+
+
+def test_html_page_keeps_headline_standfirst_and_body_and_names_each_removal():
+    article = clean_html(PAGE)
+    assert article.title == "Harbour wall repairs begin after winter storms"  # the <h1>, not the shorter og:title
+    assert article.paragraphs == BODY
+    assert [(r.rule, r.text[:20]) for r in article.removed] == [
+        ("image-caption", "The damaged western "),
+        ("advert", "Advertisement"),
+        ("cross-link", "Read more: Fishermen"),
+        ("newsletter", "Sign up to our free "),
+    ]
+
+
+def test_metadata_is_carried():
+    article = clean_input(PAGE.encode())
+    assert article.metadata == {
+        "byline": "Priya Patel",
+        "date": "2024-03-14",
+        "site": "The Coastal Courier",
+        "url": "https://courier.example/news/harbour-wall-repairs",
+        "language": "en-GB",
+    }
+    assert article.to_dict().keys() >= {"title", "byline", "date", "site", "url", "language", "paragraphs", "removed"}
+
+
+def test_html_in_another_encoding_is_decoded():
+    page = PAGE.replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
+    article = clean_input(page.encode("cp1252"))
+    assert any("£2.4m" in p for p in article.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html><head><title>Nothing here</title></head><body><nav><a href='/'>Home</a></nav></body></html>",
+        "<!DOCTYPE html><html><body></body></html>",
+        "<html><body><p>Advertisement</p><p>Share</p><p>Read more: elsewhere</p></body></html>",
+    ],
+)
+def test_html_with_no_article_is_bad_input(html):
+    with pytest.raises(BadInput):
+        clean_input(html)
+
+
+def test_publisher_html_rule_cuts_elements_by_xpath():
+    rules = [
+        *load_rules(),
+        *parse_rules('[[html_rule]]\nname = "pull-quote"\nxpath = "//p[contains(., \'tide\')]"\n', "p"),
+    ]
+    article = clean_html(PAGE, rules)
+    assert not any("tide tables" in p for p in article.paragraphs)
+    assert ("pull-quote", BODY[3]) in [(r.rule, r.text) for r in article.removed]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('[[html_rule]]\nname = "x"\n', "needs a 'name' and an 'xpath'"),
+        ('[[html_rule]]\nname = "x"\nxpath = "//p[("\n', "bad xpath"),
+    ],
+)
+def test_malformed_html_rules_are_bad_input(content, message):
+    with pytest.raises(BadInput, match=message):
+        parse_rules(content, "publisher.toml")
+
+
+@pytest.mark.parametrize(
+    ("headings", "meta", "expected"),
+    [
+        (
+            ["Coronavirus: ramps up burials amid outbreak"],
+            "Ramps up burials amid virus outbreak",
+            "Coronavirus: ramps up burials amid outbreak",
+        ),
+        (["POLITICO"], "Meadows accused of timing retirement", "Meadows accused of timing retirement"),
+        (["Open ProgressWhy groups beat smart people"], "Why groups beat smart people", "Why groups beat smart people"),
+        (
+            ["Visit the county this fall", "See the horses"],
+            "Sixers game notes: Embiid leads",
+            "Sixers game notes: Embiid leads",
+        ),
+        (["Plumber jailed after boiler killed daughter"], "escenic", "Plumber jailed after boiler killed daughter"),
+        ([], "", None),
+    ],
+)
+def test_headline_choice(headings, meta, expected):
+    """The visible <h1> when it agrees with the metadata title, else the metadata title."""
+    assert choose_title(headings, meta) == expected
+
+
+def test_diff_lists_every_page_line_with_its_fate():
+    src = read_source(str(DATA / "news-page.html"))
+    lines = explain(src, clean_html(src.text))
+    assert ("Home", "not-article") in lines and ("Most read", "not-article") in lines
+    assert ("Advertisement", "advert") in lines
+    assert (BODY[1], None) in lines
