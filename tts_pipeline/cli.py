@@ -89,6 +89,17 @@ rules_option = click.option(
     help="Extra chrome rules (TOML) from the publisher; may be repeated.",
 )
 
+lexicon_option = click.option(
+    "--lexicon",
+    "lexicon_files",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Publisher lexicon (TOML): how to say names and words; may be repeated, earlier wins.",
+)
+voice_option = click.option(
+    "--voice", default="en-us", show_default=True, help="Voice name (see `tts-pipeline voices`) or a voice TOML file."
+)
+
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
@@ -100,7 +111,7 @@ rules_option = click.option(
     type=click.Path(path_type=Path),
     help="Output folder; each article lands in OUT/<id>/.",
 )
-@click.option("--voice", default="en-us", show_default=True, help="Voice name from voices/ or a voice TOML file.")
+@voice_option
 @click.option("--asr", "asr_backend", default="faster-whisper", show_default=True, help="ASR backend.")
 @click.option("--model", "asr_model", default=None, help="ASR model (default: the backend's tiny.en).")
 @click.option("--beam-size", default=1, show_default=True, type=click.IntRange(1, 10))
@@ -108,8 +119,9 @@ rules_option = click.option(
     "--threshold", default=None, type=click.FloatRange(0.0, 1.0), help="Highest WER that passes (default 0.25)."
 )
 @rules_option
+@lexicon_option
 @friendly_errors
-def narrate(inputs, out_dir, voice, asr_backend, asr_model, beam_size, threshold, rules_files) -> None:
+def narrate(inputs, out_dir, voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files) -> None:
     """Narrate page text (a file, or - for stdin) into OUT/<id>/narration.mp3, verified by Whisper."""
     from .pipeline import NarrateOptions, Narrator
     from .source import read_input
@@ -120,6 +132,7 @@ def narrate(inputs, out_dir, voice, asr_backend, asr_model, beam_size, threshold
         asr_model=asr_model,
         beam_size=beam_size,
         rules_files=tuple(rules_files),
+        lexicon_files=tuple(lexicon_files),
         **({"threshold": threshold} if threshold is not None else {}),
     )
     texts = [read_input(location) for location in inputs]  # all inputs checked before any work
@@ -151,6 +164,63 @@ def clean_command(input_location, as_json, rules_files) -> None:
         _emit_json(article.to_dict())
     else:
         click.echo(article.text, nl=False)
+
+
+@cli.command(name="script")
+@click.argument("input_location", metavar="INPUT")
+@click.option("--json", "as_json", is_flag=True, help="Print the segments, speech text and changes as JSON.")
+@voice_option
+@rules_option
+@lexicon_option
+@friendly_errors
+def script_command(input_location, as_json, voice, rules_files, lexicon_files) -> None:
+    """Dry run: the speech text for INPUT with every change and the rule that made it; renders nothing."""
+    from .clean import clean_text, load_rules
+    from .lexicon import load_lexicons
+    from .source import read_input
+    from .speech import build_script, format_script, script_to_dict
+    from .voices import get_voice
+
+    chosen = get_voice(voice)
+    lexicon = load_lexicons([*lexicon_files, *chosen.lexicon])
+    text, _ = read_input(input_location)
+    script = build_script(clean_text(text, load_rules(rules_files)), lexicon=lexicon, alphabet=chosen.alphabet)
+    if as_json:
+        _emit_json({"voice": chosen.name, **script_to_dict(script)})
+    else:
+        click.echo(format_script(script), nl=False)
+
+
+@cli.command(name="voices")
+@click.option("--json", "as_json", is_flag=True, help="Print the voices as JSON.")
+@friendly_errors
+def voices_command(as_json) -> None:
+    """List the voices in voices/ and whether each is installed and usable here."""
+    from .engines import voice_problem
+    from .voices import VOICES_DIR, scan_voices
+
+    rows = []
+    for path, voice, error in scan_voices():
+        problem = error or voice_problem(voice)
+        rows.append(
+            {
+                "name": voice.name if voice else path.stem,
+                "engine": voice.engine if voice else "",
+                "voice": voice.engine_voice if voice else "",
+                "usable": not problem,
+                "problem": problem,
+                "description": voice.description if voice else "",
+            }
+        )
+    if as_json:
+        _emit_json({"directory": str(VOICES_DIR), "voices": rows})
+        return
+    if not rows:
+        raise BadInput(f"no voice files in {VOICES_DIR}")
+    width = max(len(r["name"]) for r in rows)
+    for r in rows:
+        status = "ok" if r["usable"] else f"NOT USABLE: {_one_line(r['problem'])}"
+        click.echo(f"{r['name']:<{width}}  {r['engine']:<8} {r['voice']:<18} {status}  {r['description']}".rstrip())
 
 
 @cli.command(name="verify")

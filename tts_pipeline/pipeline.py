@@ -23,6 +23,7 @@ from .article import Article, Narration, Report, Script
 from .asr import DEFAULT_BACKEND, Recognizer, create_recognizer, describe_recognizer
 from .engines import TTSEngine, create_engine
 from .errors import BadInput
+from .lexicon import load_lexicons
 from .verify import DEFAULT_WER_THRESHOLD, verify_text
 from .voices import DEFAULT_VOICE, Voice, get_voice
 
@@ -37,6 +38,7 @@ class NarrateOptions:
     beam_size: int = 1
     threshold: float = DEFAULT_WER_THRESHOLD
     rules_files: Sequence[Path] = field(default_factory=tuple)
+    lexicon_files: Sequence[Path] = field(default_factory=tuple)
 
 
 def article_id(name: str, title: str) -> str:
@@ -111,6 +113,7 @@ class Narrator:
         self.options = options
         self.voice: Voice = get_voice(options.voice)
         self.rules = clean.load_rules(options.rules_files)
+        self.lexicon = load_lexicons([*options.lexicon_files, *self.voice.lexicon])
         self._engine: TTSEngine | None = None
         self._recognizer: Recognizer | None = None
 
@@ -155,7 +158,7 @@ class Narrator:
         with watch.stage("clean"):
             article = clean.clean_text(text, self.rules)
         with watch.stage("speech"):
-            script = speech.build_script(article)
+            script = speech.build_script(article, lexicon=self.lexicon, alphabet=self.voice.alphabet)
         ident = article_id(name, article.title)
         created = prepare_out_dir(out)
         try:
