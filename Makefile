@@ -33,5 +33,10 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_e2e.py samples/lbc-ukraine-troops-page.txt
 
+# Synthesis speed (x real time) and peak RSS of each engine beside the raw espeak-ng CLI.
+.PHONY: bench-tts
+bench-tts: $(STAMP)
+	$(BIN)/python bench/bench_tts.py samples/lbc-ukraine-troops-page.txt
+
 clean-out:
 	rm -rf $(OUT)
