@@ -21,7 +21,8 @@ def assert_one_line_error(result, code: int = 2, text: str = ""):
 def test_narrate_writes_verified_mp3_article_and_report(narrated_short):
     folder = narrated_short / "short-page"
     assert sorted(p.name for p in narrated_short.iterdir()) == ["short-page"]  # no temp folders left
-    assert sorted(p.name for p in folder.iterdir()) == ["article.txt", "narration.mp3", "report.json"]
+    assert sorted(p.name for p in folder.iterdir()) == ["article.txt", "captions.vtt", "narration.mp3", "report.json"]
+    assert folder.joinpath("captions.vtt").read_text().startswith("WEBVTT\n")
     assert folder.joinpath("narration.mp3").read_bytes()[:3] in (b"ID3", b"\xff\xfb", b"\xff\xf3")
     assert folder.joinpath("article.txt").read_text() == (
         "Council approves new bridge over the river\n\n"
@@ -34,6 +35,8 @@ def test_narrate_writes_verified_mp3_article_and_report(narrated_short):
     assert report["asr"]["backend"] == "faster-whisper" and report["asr"]["model"] == "tiny.en"
     assert 5 < report["audio_seconds"] < 30
     assert {"clean", "speech", "tts", "audio", "asr", "verify", "total"} <= report["timings"].keys()
+    assert report["faults"] == [] and [s["paragraph"] for s in report["sentences"]] == [0, 1, 2]
+    assert {"paragraph", "index", "text", "start", "end", "status", "error_rate"} <= report["sentences"][0].keys()
     assert {r["rule"] for r in report["removed"]} == {
         "show-banner",
         "relative-time",
@@ -60,7 +63,8 @@ def test_verify_passes_matching_text_and_fails_other_text(narrated_short, tmp_pa
     other = tmp_path / "other.txt"
     other.write_text("Scientists discover a new species of frog in the rainforest of Peru.\n")
     bad = run_cli("verify", str(folder / "narration.mp3"), str(other))
-    assert bad.returncode == 1 and bad.stdout.startswith("fail: WER")
+    assert bad.returncode == 1 and bad.stdout.startswith("fail: ")
+    assert "Faults" in bad.stdout and "extra" in bad.stdout  # the editor's table
 
 
 def test_summary_prints_a_table(narrated_short):
@@ -83,7 +87,6 @@ def test_clean_prints_article_and_json():
         (None, "input file not found"),
         (b"", "is empty"),
         (b"\x00\x01\x02binary\x00", "binary data"),
-        (b"Headline \xff\xfe broken\nBody text here.\n", "not valid UTF-8"),
         (b"Listen to this article\nLoading audio...\nRead more: elsewhere\n", "no article text left"),
     ],
 )

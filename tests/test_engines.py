@@ -149,3 +149,12 @@ def test_piper_round_trip_through_whisper(piper, recognizer, tmp_path):
     piper.synthesize("The city council voted on Tuesday to build a new bridge across the river.", path)
     text = recognizer.transcribe(path).text.lower()
     assert "council" in text and "bridge" in text
+
+
+def test_back_to_back_utterances_are_never_cancelled(engine, tmp_path):
+    """espeak's IsPlaying() can lag the end-of-utterance callback; starting the next utterance then let the
+    driver's end-of-loop stop() cancel it half-way (about 1 in 120 before the fix)."""
+    for index in range(150):
+        path = tmp_path / f"u{index % 2}.wav"
+        engine.synthesize(f"Line {index}.", path)
+        assert validate_wav(path) > 0.3

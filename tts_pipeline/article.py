@@ -106,6 +106,31 @@ class Transcript:
 
 
 @dataclass(frozen=True)
+class SentenceCheck:
+    """One article sentence located in the audio. paragraph 0 is the headline, 1.. the body paragraphs."""
+
+    paragraph: int
+    index: int  # sentence number within its paragraph, from 0
+    text: str
+    start: float | None  # seconds in the audio; None when nothing of it was heard
+    end: float | None
+    status: str  # "ok" | "noise" (recognition noise, not a fault) | a fault kind
+    error_rate: float
+    words: int
+
+
+@dataclass(frozen=True)
+class Fault:
+    """A content fault: kind is missing | truncated | repeated | extra | garbled."""
+
+    kind: str
+    paragraph: int
+    start: float
+    end: float
+    detail: str = ""
+
+
+@dataclass(frozen=True)
 class Verification:
     verdict: str  # "pass" | "fail"
     wer: float
@@ -115,6 +140,8 @@ class Verification:
     substitutions: int
     deletions: int
     insertions: int
+    sentences: tuple[SentenceCheck, ...] = ()
+    faults: tuple[Fault, ...] = ()
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -140,4 +167,7 @@ class Report:
     def to_dict(self) -> dict:
         data = asdict(self)
         data["removed"] = [asdict(r) for r in self.removed]
+        # Sentences and faults sit at the top level, where tools look for them.
+        data["sentences"] = data["verification"].pop("sentences")
+        data["faults"] = data["verification"].pop("faults")
         return data

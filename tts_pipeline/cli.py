@@ -122,9 +122,9 @@ voice_option = click.option(
 @lexicon_option
 @friendly_errors
 def narrate(inputs, out_dir, voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files) -> None:
-    """Narrate page text (a file, or - for stdin) into OUT/<id>/narration.mp3, verified by Whisper."""
+    """Narrate pages (HTML or copied text: a file, an http(s) URL, or - for stdin) into OUT/<id>/, verified."""
     from .pipeline import NarrateOptions, Narrator
-    from .source import read_input
+    from .source import read_source
 
     options = NarrateOptions(
         voice=voice,
@@ -135,12 +135,12 @@ def narrate(inputs, out_dir, voice, asr_backend, asr_model, beam_size, threshold
         lexicon_files=tuple(lexicon_files),
         **({"threshold": threshold} if threshold is not None else {}),
     )
-    texts = [read_input(location) for location in inputs]  # all inputs checked before any work
+    sources = [read_source(location) for location in inputs]  # all inputs checked (and fetched) before any work
     narrator = Narrator(options)
     failed = False
     try:
-        for text, name in texts:
-            report = narrator.narrate(text, out_dir, name)
+        for src in sources:
+            report = narrator.narrate(src.text, out_dir, src.name, url=src.url, kind=src.kind)
             failed |= report.verdict != "pass"
             click.echo(describe(report, out_dir))
     finally:
@@ -150,18 +150,32 @@ def narrate(inputs, out_dir, voice, asr_backend, asr_model, beam_size, threshold
 
 @cli.command(name="clean")
 @click.argument("input_location", metavar="INPUT")
-@click.option("--json", "as_json", is_flag=True, help="Print title, paragraphs and removed lines as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print title, metadata, paragraphs and removed lines as JSON.")
+@click.option("--diff", "as_diff", is_flag=True, help="Show every input line, kept or struck out with its rule.")
+@click.option(
+    "--format",
+    "kind",
+    type=click.Choice(["auto", "html", "text"]),
+    default="auto",
+    show_default=True,
+    help="Input kind; auto detects HTML.",
+)
 @rules_option
 @friendly_errors
-def clean_command(input_location, as_json, rules_files) -> None:
-    """Print the article the cleaner keeps from INPUT (a file, or - for stdin)."""
-    from .clean import clean_text, load_rules
-    from .source import read_input
+def clean_command(input_location, as_json, as_diff, kind, rules_files) -> None:
+    """Print the article the cleaner keeps from INPUT (HTML or copied text: a file, a URL, or - for stdin)."""
+    from .clean import clean_source, explain, format_diff, load_rules
+    from .source import read_source
 
-    text, _ = read_input(input_location)
-    article = clean_text(text, load_rules(rules_files))
+    rules = load_rules(rules_files)  # a bad rules file fails before any download
+    src = read_source(input_location, kind)
+    article = clean_source(src, rules)
     if as_json:
         _emit_json(article.to_dict())
+    elif as_diff:
+        from rich.console import Console
+
+        Console(soft_wrap=True, highlight=False).print(format_diff(explain(src, article)))
     else:
         click.echo(article.text, nl=False)
 
@@ -240,11 +254,45 @@ def verify_command(audio_path, text_location, as_json, asr_backend, asr_model, b
     if as_json:
         _emit_json(result)
     else:
+        faults = result["faults"]
         click.echo(
-            f"{result['verdict']}: WER {result['wer']:.3f} (threshold {result['threshold']}), "
-            f"{result['audio_seconds'] / 60:.1f} min audio, {result['asr']['backend']} {result['asr']['model']}"
+            f"{result['verdict']}: {len(faults)} fault{'s' * (len(faults) != 1)}, WER {result['wer']:.3f} "
+            f"(threshold {result['threshold']}), {result['audio_seconds'] / 60:.1f} min audio, "
+            f"{result['asr']['backend']} {result['asr']['model']}"
         )
+        if faults:
+            _print_faults(faults, result["sentences"])
     sys.exit(0 if result["verdict"] == "pass" else EXIT_FAIL)
+
+
+def _clock(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    minutes, secs = divmod(seconds, 60)
+    return f"{int(minutes)}:{secs:05.2f}"
+
+
+def _print_faults(faults: list[dict], sentences: list[dict]) -> None:
+    """The editor's view: each fault with its times, then the sentences it touches."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Faults (paragraph 0 is the headline)")
+    for column in ("kind", "paragraph", "from", "to", "detail"):
+        table.add_column(column)
+    for f in faults:
+        table.add_row(f["kind"], str(f["paragraph"]), _clock(f["start"]), _clock(f["end"]), f["detail"])
+    faulty = Table(title="Sentences with faults")
+    for column in ("paragraph", "sentence", "status", "from", "to", "text"):
+        faulty.add_column(column, overflow="fold")
+    for s in sentences:
+        if s["status"] not in ("ok", "noise"):
+            faulty.add_row(str(s["paragraph"]), str(s["index"]), s["status"], _clock(s["start"]), _clock(s["end"]),
+                           s["text"])
+    console = Console()
+    console.print(table)
+    if faulty.row_count:
+        console.print(faulty)
 
 
 @cli.command()

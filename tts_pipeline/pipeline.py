@@ -21,10 +21,11 @@ from pathlib import Path
 from . import audio, clean, speech
 from .article import Article, Narration, Report, Script
 from .asr import DEFAULT_BACKEND, Recognizer, create_recognizer, describe_recognizer
+from .captions import write_captions
 from .engines import TTSEngine, create_engine
 from .errors import BadInput
 from .lexicon import load_lexicons
-from .verify import DEFAULT_WER_THRESHOLD, verify_text
+from .verify import DEFAULT_WER_THRESHOLD, SecondLook, verify_transcript
 from .voices import DEFAULT_VOICE, Voice, get_voice
 
 MAX_ID_LENGTH = 80
@@ -152,11 +153,11 @@ class Narrator:
             wav.unlink()
         return Narration(mp3_path, round(len(joined) / 1000, 3), self.voice.name, tuple(spans))
 
-    def narrate(self, text: str, out: Path, name: str = "") -> Report:
-        """Narrate one page's text into OUT/<id>/ and return its report. BadInput before any output."""
+    def narrate(self, text: str, out: Path, name: str = "", url: str | None = None, kind: str = "auto") -> Report:
+        """Narrate one page (HTML or copied text; kind "auto" detects) into OUT/<id>/. BadInput before any output."""
         watch = Stopwatch()
         with watch.stage("clean"):
-            article = clean.clean_text(text, self.rules)
+            article = clean.clean_input(text, self.rules, kind, url)
         with watch.stage("speech"):
             script = speech.build_script(article, lexicon=self.lexicon, alphabet=self.voice.alphabet)
         ident = article_id(name, article.title)
@@ -180,7 +181,8 @@ class Narrator:
         with watch.stage("asr"):
             transcript = self.recognizer.transcribe(mp3)
         with watch.stage("verify"):
-            check = verify_text(article.text, transcript, self.options.threshold)
+            second_look = SecondLook(self.recognizer, mp3)
+            check = verify_transcript(article.text, transcript, self.options.threshold, second_look)
         report = Report(
             id=ident,
             title=article.title,
@@ -191,10 +193,13 @@ class Narrator:
             voice=narration.voice,
             asr=describe_recognizer(self.recognizer),
             removed=article.removed,
+            metadata=article.metadata,
             timings=watch.total(),
             verification=check,
             transcript=transcript.text,
-            files={"audio": "narration.mp3", "article": "article.txt", "report": "report.json"},
+            files={"audio": "narration.mp3", "article": "article.txt", "captions": "captions.vtt",
+                   "report": "report.json"},
         )
+        write_captions(staging / "captions.vtt", check.sentences, narration.seconds)
         (staging / "report.json").write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
         return report

@@ -13,6 +13,7 @@ import ctypes.util
 import logging
 import os
 import threading
+import time
 import wave
 from pathlib import Path
 
@@ -89,6 +90,46 @@ class PhonemeSynth:
         return self._module.Synth(text, *args, flags=flags | self._module.PHONEMES, **kwargs)
 
 
+# Set when espeak's callback has *returned* from the end of an utterance. The driver notifies
+# finished-utterance first and only then, still in the callback thread, pumps its command queue and ends
+# the loop; starting the next utterance before that returns lets the old callback run the new
+# runAndWait's end-of-loop stop(), which cancels the new utterance half-way (seen as completed=False).
+_utterance_done = threading.Event()
+
+
+def _wait_until_idle() -> None:
+    """Wait until espeak reports the previous utterance over.
+
+    IsPlaying() can stay true for a moment after the end-of-utterance callback; the driver's end of loop
+    calls stop() when it is, which flags a cancel that then hits the *next* utterance.
+    """
+    from pyttsx3.drivers import _espeak
+
+    deadline = time.monotonic() + WAIT_BASE_S
+    while _espeak.IsPlaying() and time.monotonic() < deadline:
+        time.sleep(0.001)
+
+
+def _watch_callback_return(driver) -> None:
+    """Re-register the driver's synth callback wrapped so that _utterance_done marks its return."""
+    if getattr(driver, "_tts_pipeline_watched", False):
+        return
+    from pyttsx3.drivers import _espeak
+
+    on_synth = driver._onSynth
+
+    def watched(wav, numsamples, events):
+        was_speaking = driver._speaking
+        try:
+            return on_synth(wav, numsamples, events)
+        finally:
+            if was_speaking and not driver._speaking:
+                _utterance_done.set()
+
+    _espeak.SetSynthCallback(watched)
+    driver._tts_pipeline_watched = True
+
+
 class Pyttsx3Engine:
     name = "pyttsx3"
 
@@ -118,6 +159,7 @@ class Pyttsx3Engine:
         self._finished = threading.Event()
         self._completed = False
         self._token = self._engine.connect("finished-utterance", self._on_finished)
+        _watch_callback_return(self._engine.proxy._driver)
 
     def _on_finished(self, name=None, completed=True) -> None:
         self._completed = bool(completed)
@@ -133,10 +175,12 @@ class Pyttsx3Engine:
         wav_path = Path(wav_path)
         wav_path.unlink(missing_ok=True)
         self._finished.clear()
+        _utterance_done.clear()
+        _wait_until_idle()
         self._engine.save_to_file(text, str(wav_path))
         self._engine.runAndWait()
         timeout = WAIT_BASE_S + WAIT_PER_CHAR_S * len(text)
-        if not self._finished.wait(timeout):
+        if not self._finished.wait(timeout) or not _utterance_done.wait(WAIT_BASE_S):
             raise EngineError(f"espeak-ng did not finish within {timeout:.0f} s")
         if not self._completed:
             raise EngineError("espeak-ng stopped before the end of the text")
