@@ -32,11 +32,20 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_e2e.py samples/lbc-ukraine-troops-page.txt
+	$(BIN)/python bench/bench_clean.py
 
 # Synthesis speed (x real time) and peak RSS of each engine beside the raw espeak-ng CLI.
 .PHONY: bench-tts
 bench-tts: $(STAMP)
 	$(BIN)/python bench/bench_tts.py samples/lbc-ukraine-troops-page.txt
+
+# The cleaner on the dev set in ../shared (never copied here): expectations, then speed beside trafilatura.
+.PHONY: eval-clean bench-clean
+eval-clean: $(STAMP)
+	$(BIN)/python scripts/eval_clean.py
+
+bench-clean: $(STAMP)
+	$(BIN)/python bench/bench_clean.py
 
 clean-out:
 	rm -rf $(OUT)
