@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT ?= out
 
-.PHONY: demo test test-fast lint bench clean-out
+.PHONY: demo test test-fast lint bench bench-asr clean-out
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,9 @@ bench: $(STAMP)
 .PHONY: bench-tts
 bench-tts: $(STAMP)
 	$(BIN)/python bench/bench_tts.py samples/lbc-ukraine-troops-page.txt
+
+bench-asr: $(STAMP)
+	$(BIN)/python bench/bench_asr.py samples/lbc-ukraine-troops-page.txt
 
 # The cleaner on the dev set in ../shared (never copied here): expectations, then speed beside trafilatura.
 .PHONY: eval-clean bench-clean
