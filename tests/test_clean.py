@@ -1,11 +1,14 @@
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from tts_pipeline.clean import clean_text, load_rules, parse_rules
+from tts_pipeline.clean import ChromeRule, _first_match, clean_text, default_rules, load_rules, parse_rules
 from tts_pipeline.errors import BadInput
 
 from .conftest import SAMPLE
+
+RULES = default_rules()
 
 SAMPLE_CHROME = {
     "Iain Dale 7pm - 10pm": "show-banner",
@@ -170,3 +173,64 @@ def test_unseen_chrome_phrasings_go_and_lookalike_body_paragraphs_stay():
     assert article.title == "Floods hit the Rhondda valley after a night of heavy rain"
     assert list(article.paragraphs) == ANOTHER_PAGE_BODY
     assert {r.text: r.rule for r in article.removed} == ANOTHER_PAGE_CHROME
+
+
+MORE_CHROME = [
+    "Listen live on Global Player",
+    "Tune in to LBC on DAB",
+    "LIVE",
+    "Live updates: Storm latest",
+    "Yesterday",
+    "Updated moments ago",
+    "💬 12",
+    "Share via",
+    "[Image: Reuters]",
+    "Photo illustration by Jane Doe/The Verge",
+    "Recommended by Outbrain",
+    "What to read next",
+    "Read the full story here",
+    "Follow the author",
+    "The best stories direct to your inbox",
+    "Something went wrong, please try again later.",
+    "Get the latest updates on Google News",
+    "Skip to main content",
+    "This article is more than 4 years old",
+    "Mon 20 Jan 2020 00.01 GMT",
+    "Last modified on Mon 20 Jan 2020 06.00 GMT",
+    "Posted: Nov 8, 2023 / 06:20 PM CST",
+    "Video Ad Feedback",
+    "02:35 - Source: CNN",
+    "ADVERTISEMENT - CONTINUE READING BELOW",
+    "Striking members of the union last year. Photograph: Guy Smallman/Getty Images",
+    "When you purchase through links on our site, we may earn an affiliate commission.",
+    "Support independent journalism. Make a contribution today.",
+]
+MORE_BODY = [
+    "Share prices fell sharply on Monday, according to Reuters.",
+    "Live animals were found in the lorry, police said.",
+    "Yesterday's vote was the closest in a decade.",
+    "Tune in next week, the presenter joked, before the show ended.",
+    "More than 2,000 people have signed a petition.",
+    "Today the council will vote on the plan.",
+    "Readers who signed up to the newsletter last year were told on Monday that it would close.",
+    "The photo, taken by a neighbour, shows the moment the roof collapsed.",
+    "Login details for 3,000 staff were stolen, the company said.",
+    "In a letter to the editor of the local paper, residents called for a new crossing.",
+    "Sources, however, say the deal is close.",
+]
+
+
+@pytest.mark.parametrize("line", MORE_CHROME)
+def test_more_unseen_chrome_is_removed(line):
+    assert _first_match(line, RULES) is not None
+
+
+@pytest.mark.parametrize("line", MORE_BODY)
+def test_body_lookalikes_are_kept(line):
+    assert _first_match(line, RULES) is None
+
+
+def test_keywords_only_speed_rules_up_never_change_what_they_match():
+    without = [replace(r, keywords=()) if isinstance(r, ChromeRule) else r for r in RULES]
+    lines = [*SAMPLE_CHROME, *ANOTHER_PAGE_CHROME, *OTHER_PUBLISHER.splitlines(), *MORE_CHROME, *MORE_BODY]
+    assert [_first_match(line, RULES) for line in lines] == [_first_match(line, without) for line in lines]
