@@ -234,3 +234,8 @@ def test_keywords_only_speed_rules_up_never_change_what_they_match():
     without = [replace(r, keywords=()) if isinstance(r, ChromeRule) else r for r in RULES]
     lines = [*SAMPLE_CHROME, *ANOTHER_PAGE_CHROME, *OTHER_PUBLISHER.splitlines(), *MORE_CHROME, *MORE_BODY]
     assert [_first_match(line, RULES) for line in lines] == [_first_match(line, without) for line in lines]
+
+
+def test_subheadings_with_a_label_stay():
+    for line in ("RTX 3080: Where to Buy", "COVID-19: What you need to know", "Q&A: How the vote works"):
+        assert _first_match(line, RULES) is None, line
