@@ -66,6 +66,12 @@ def test_missing_model_package_is_bad_input(backend, monkeypatch):
         create_recognizer(backend, "base")
 
 
+def test_openai_whisper_not_installed_is_bad_input(monkeypatch):
+    monkeypatch.setitem(sys.modules, "whisper", None)  # import fails as if openai-whisper were not installed
+    with pytest.raises(BadInput, match=r"backend 'openai-whisper' is not installed \(whisper missing"):
+        create_recognizer("openai-whisper", "tiny.en")
+
+
 def test_unknown_openai_whisper_model_is_bad_input():
     with pytest.raises(BadInput, match="unknown openai-whisper model 'huge-v9'"):
         create_recognizer("openai-whisper", "huge-v9")
