@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tts_pipeline.clean import clean_html, clean_input, explain, load_rules, parse_rules
@@ -122,3 +124,10 @@ def test_diff_lists_every_page_line_with_its_fate():
     assert ("Home", "not-article") in lines and ("Most read", "not-article") in lines
     assert ("Advertisement", "advert") in lines
     assert (BODY[1], None) in lines
+
+
+def test_diff_of_copied_text_keeps_the_first_of_a_repeated_line():
+    src = read_source(str(DATA / "short-page.txt"))
+    text = "Big news today\nBig news today\nThe body of the story is here.\n"
+    lines = explain(replace(src, text=text), clean_input(text))
+    assert lines == [("Big news today", None), ("Big news today", "duplicate-line"), (lines[2][0], None)]

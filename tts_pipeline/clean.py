@@ -264,9 +264,9 @@ def explain(src: source.Source, article: Article) -> list[tuple[str, str | None]
 
     For HTML the lines are the page's visible lines; those trafilatura left out are struck as "not-article".
     """
-    removed = {r.text: r.rule for r in article.removed}
     if src.kind != "html":
-        return [(line.strip(), removed.get(line.strip())) for line in src.text.splitlines() if line.strip()]
+        return _replay(src.text.splitlines(), article)
+    removed = {r.text: r.rule for r in article.removed}
     kept = [article.title, *article.paragraphs]
     kept_set = set(kept)
     lines = []
@@ -276,6 +276,26 @@ def explain(src: source.Source, article: Article) -> list[tuple[str, str | None]
         else:
             lines.append((line, removed.get(line, NOT_ARTICLE_RULE)))
     return lines
+
+
+def _replay(lines: Iterable[str], article: Article) -> list[tuple[str, str | None]]:
+    """Walk the input lines beside the kept and removed lists (both in input order)."""
+    kept, removed = [article.title, *article.paragraphs], list(article.removed)
+    decisions: list[tuple[str, str | None]] = []
+    k = r = 0
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if k < len(kept) and kept[k] == line:
+            decisions.append((line, None))
+            k += 1
+        elif r < len(removed) and removed[r].text == line:
+            decisions.append((line, removed[r].rule))
+            r += 1
+        else:
+            decisions.append((line, None))
+    return decisions
 
 
 def format_diff(lines: Iterable[tuple[str, str | None]]) -> Text:
