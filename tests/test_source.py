@@ -77,3 +77,9 @@ def test_missing_file_and_directory_are_refused(tmp_path):
         read_input(str(tmp_path / "nope.txt"))
     with pytest.raises(BadInput, match="is a directory"):
         read_input(str(tmp_path))
+
+
+def test_utf8_with_a_damaged_byte_stays_utf8():
+    data = "Café owners in Zürich protest — “again”.\n".encode() + b"Stray \xff byte here.\n"
+    text = decode_text(data, "page.txt")
+    assert text.startswith("Café owners in Zürich protest — “again”.") and "\ufffd" in text

@@ -33,6 +33,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0
 _HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|article|div)\b", re.I | re.S)
 _HTML_TAG = re.compile(r"</?(p|div|span|a|br|h[1-6]|article|section|li|ul|script|meta|link|body|head)\b[^>]*>", re.I)
 HTML_MIN_TAGS = 5
+_NON_ASCII = re.compile(r"[^\x00-\x7f\ufffd]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # control characters other than \t \n \v \f \r
 
 
@@ -126,6 +127,9 @@ def _decode_guess(data: bytes, label: str, charset: str | None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    sample = data[:DETECT_SAMPLE_BYTES].decode("utf-8", errors="replace")
+    if len(_NON_ASCII.findall(sample)) > 2 * sample.count("\ufffd"):
+        return data.decode("utf-8", errors="replace")  # UTF-8 with a few damaged bytes, not another charset
     declared = [charset] if charset else []
     meta = _META_CHARSET.search(data[:DETECT_SAMPLE_BYTES])
     if meta:
