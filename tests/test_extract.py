@@ -131,3 +131,10 @@ def test_diff_of_copied_text_keeps_the_first_of_a_repeated_line():
     text = "Big news today\nBig news today\nThe body of the story is here.\n"
     lines = explain(replace(src, text=text), clean_input(text))
     assert lines == [("Big news today", None), ("Big news today", "duplicate-line"), (lines[2][0], None)]
+
+
+def test_an_html_fragment_is_cleaned_too():
+    body = "".join(f"<p>Paragraph {i} of the story is long enough to count as article text here.</p>" for i in range(8))
+    article = clean_input(f"<h1>Fragment headline here</h1>{body}<p>Advertisement</p>")
+    assert article.title == "Fragment headline here" and len(article.paragraphs) == 8
+    assert [r.rule for r in article.removed] == ["advert"]

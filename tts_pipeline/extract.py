@@ -51,6 +51,8 @@ def squash(text: str) -> str:
 
 
 def parse_html(html: str | bytes) -> HtmlElement:
+    if isinstance(html, str) and "<html" not in html[:2048].lower():
+        html = f"<html><body>{html}</body></html>"  # a fragment (e.g. an article's HTML copied on its own)
     tree = load_html(html)
     if tree is None or len(tree) == 0:
         raise BadInput("the input is not a usable HTML page")
