@@ -204,6 +204,9 @@ MORE_CHROME = [
     "Striking members of the union last year. Photograph: Guy Smallman/Getty Images",
     "When you purchase through links on our site, we may earn an affiliate commission.",
     "Support independent journalism. Make a contribution today.",
+    "Listen to The News Agents podcast on Global Player",
+    "Tonight at 10pm on ITV",
+    "Watch on BBC iPlayer",
 ]
 MORE_BODY = [
     "Share prices fell sharply on Monday, according to Reuters.",
@@ -217,6 +220,8 @@ MORE_BODY = [
     "Login details for 3,000 staff were stolen, the company said.",
     "In a letter to the editor of the local paper, residents called for a new crossing.",
     "Sources, however, say the deal is close.",
+    "Listen to the full interview, she told reporters.",
+    "Tonight at 10pm, the curfew begins.",
 ]
 
 
