@@ -44,7 +44,7 @@ def lexicon():
 
 def test_four_kinds(lexicon):
     speech, changes = to_speech("Lammy said Kyiv got Atacms, Nato and Le Monde agree.", lexicon=lexicon)
-    assert speech == "[[l'ami]] said Keev got Attack ems, N a t o and Luh Mond agree."
+    assert speech == "[[l'ami]] said Keev got Attack ems, N.A.T.O. and Luh Mond agree."
     assert {c.rule for c in changes} == {
         "lexicon:publisher:phonemes",
         "lexicon:publisher:substitute",
@@ -58,13 +58,13 @@ def test_matches_whole_words_only(lexicon):
 
 
 def test_case_sensitive_unless_asked(lexicon):
-    assert to_speech("KYIV and LE MONDE", lexicon=lexicon)[0] == "K Y I V and Luh Mond"
+    assert to_speech("KYIV and LE MONDE", lexicon=lexicon)[0] == "K.Y.I.V. and Luh Mond"
 
 
 def test_earlier_file_wins_over_the_default(tmp_path):
     path = tmp_path / "mine.toml"
     path.write_text('[[entry]]\nmatch = "NATO"\nkind = "letters"\n')
-    assert to_speech("NATO", lexicon=load_lexicons([path]))[0] == "N A T O"
+    assert to_speech("NATO", lexicon=load_lexicons([path]))[0] == "N.A.T.O."
     assert to_speech("NATO", lexicon=load_lexicons([]))[0] == "Nato"
 
 

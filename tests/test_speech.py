@@ -27,8 +27,8 @@ def say(text: str, **kwargs) -> str:
         ("at 70mph", "at seventy miles per hour"),
         ("at 07:28", "at seven twenty-eight"),
         ("by 10:00", "by ten o'clock"),
-        ("from 7pm", "from seven p m"),
-        ("at 7.30am", "at seven thirty a m"),
+        ("from 7pm", "from seven P.M."),
+        ("at 7.30am", "at seven thirty A.M."),
         ("on 26 November 2024", "on twenty-sixth November twenty twenty-four"),
         ("the November 11 ceremonies", "the November eleventh ceremonies"),
         ("in the 1990s", "in the nineteen nineties"),
@@ -37,19 +37,22 @@ def say(text: str, **kwargs) -> str:
         ("his 3rd term", "his third term"),
         ("1,234 people", "one thousand two hundred and thirty-four people"),
         ("since 1945", "since nineteen forty-five"),
-        ("Mr Putin and Dr Jones", "Mister Putin and Doctor Jones"),
+        ("Mr Smith and Dr Jones", "Mister Smith and Doctor Jones"),
         ("at No 10", "at Number ten"),
-        ("the PM said", "the P M said"),
-        ("the UK and the BBC", "the U K and the B B C"),
+        ("the PM said", "the P.M. said"),
+        ("the UK and the BBC", "the U.K. and the B.B.C."),
         ("at the G7", "at the G 7"),
-        ("the UK's position", "the U K's position"),
+        ("the UK's position", "the U.K.'s position"),
         ("NATO allies", "Nato allies"),
         ("cats & dogs", "cats and dogs"),
         ("He said: “We are ready.”", "He said: We are ready."),
         ("Barrot’s statement", "Barrot’s statement"),
         ("the war — and the peace", "the war, and the peace"),
-        ("the PM (Keir Starmer) said", "the P M, Keir Starmer, said"),
+        ("the PM (Keir Starmer) said", "the P.M., Keer Starmer, said"),
         ("World War II", "World War II"),
+        ("in the USA.", "in the U.S.A."),
+        ("MPs voted", "M.P.s voted"),
+        ("Mr Putin", "Mister [[p'u:tIn]]"),
     ],
 )
 def test_rules_say_news_text_as_words(text, expected):
@@ -61,7 +64,7 @@ def test_each_change_names_its_rule():
     assert [(c.rule, c.before, c.after) for c in changes] == [
         ("currency", "£1.2bn", "one point two billion pounds"),
         ("year", "2024", "twenty twenty-four"),
-        ("acronym-letters", "UK", "U K"),
+        ("acronym-letters", "UK", "U.K."),
     ]
 
 
@@ -99,7 +102,7 @@ def test_build_script_keeps_source_and_uses_default_lexicon():
     assert [s.kind for s in script.segments] == ["title", "paragraph"]
     assert script.segments[0].speech == "Nato meets"
     assert script.segments[1].source == "The UK said so."
-    assert build_script(article, lexicon=Lexicon()).segments[0].speech == "N A T O meets"  # no lexicon: letters
+    assert build_script(article, lexicon=Lexicon()).segments[0].speech == "N.A.T.O. meets"  # no lexicon: letters
 
 
 def test_run_on_paragraph_is_bad_input():

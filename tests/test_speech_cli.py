@@ -10,8 +10,8 @@ from tests.conftest import SAMPLE, SHORT_PAGE, run_cli
 def test_script_marks_each_change_with_its_rule():
     result = run_cli("script", str(SAMPLE))
     assert result.returncode == 0, result.stderr
-    assert "[headline] Lammy insists U K is not sending troops" in result.stdout
-    assert "'UK' -> 'U K'  (acronym-letters)" in result.stdout
+    assert "[headline] Lammy insists U.K. is not sending troops" in result.stdout
+    assert "'UK' -> 'U.K.'  (acronym-letters)" in result.stdout
     assert "'300' -> 'three hundred'  (number)" in result.stdout
 
 

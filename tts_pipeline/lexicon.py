@@ -59,9 +59,16 @@ class LexiconEntry:
         return self.say or None
 
 
-def spell_letters(text: str) -> str:
-    """'BBC' -> 'B B C', 'G7' -> 'G 7': engines say a lone capital letter by its name."""
-    return " ".join(ch for ch in text if ch.isalnum())
+def spell_letters(text: str, final_dot: bool = True) -> str:
+    """'BBC' -> 'B.B.C.', 'usa' -> 'U.S.A.', 'G7' -> 'G 7'.
+
+    Dotted capitals are what espeak-ng (and Piper's espeak phonemiser) read as letter names, and what
+    Whisper writes back as the acronym: spaced letters ('U S A') are read as words ('a' as the article).
+    """
+    if any(ch.isdigit() for ch in text):  # 'G7' -> 'G 7': Whisper writes 'G.7' back for 'G.7'
+        return " ".join(ch.upper() for ch in text if ch.isalnum())
+    out = "".join(ch.upper() + "." for ch in text if ch.isalpha())
+    return out if final_dot else out.rstrip(".")
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,7 @@ def _time(m: re.Match[str]) -> str:
     else:
         words = f"{num2words(h)} {num2words(mins)}"
     if ampm:
-        words += " " + spell_letters(ampm.replace(".", "").lower())
+        words += " " + spell_letters(ampm, final_dot=m.string[m.end() : m.end() + 1] != ".")
     return words
 
 
@@ -147,8 +147,10 @@ def _letters(m: re.Match[str]) -> str:
     words = [w for w in m.string.split() if any(ch.isalpha() for ch in w)]
     if sum(w.isupper() for w in words) > max(2, len(words) // 2):  # an all-capitals headline: leave it be
         return m.group(0)
-    spelled = spell_letters(m["letters"])
-    return spelled + "'s" if m["plural"] else spelled
+    before_dot = m.string[m.end() : m.end() + 1] == "."  # 'in the UK.' -> 'in the U.K.' not 'U.K..'
+    if m["plural"]:
+        return spell_letters(m["letters"]) + "s"
+    return spell_letters(m["letters"], final_dot=not before_dot)
 
 
 def _bracket(m: re.Match[str]) -> str:
@@ -213,23 +215,22 @@ def default_rules() -> tuple[SpeechRule, ...]:
     return _default_rules
 
 
-def _outside_phonemes(text: str, transform: Callable[[str], str]) -> str:
-    """Apply transform to the parts of text outside [[...]] phoneme blocks."""
-    parts = PHONEME_BLOCK.split(text)
-    return "".join(part if index % 2 else transform(part) for index, part in enumerate(parts))
-
-
 def apply_rules(text: str, rules: Sequence[SpeechRule]) -> tuple[str, tuple[SpeechChange, ...]]:
+    """Apply each rule in turn over the whole text, leaving [[...]] phoneme blocks untouched."""
     changes: list[SpeechChange] = []
     for rule in rules:
+        blocks = [m.span() for m in PHONEME_BLOCK.finditer(text)]
 
-        def replace(match: re.Match[str], rule: SpeechRule = rule) -> str:
+        def replace(match: re.Match[str], rule: SpeechRule = rule, blocks=blocks) -> str:
+            start, end = match.span()
+            if any(s < end and start < e for s, e in blocks):  # overlaps a phoneme block
+                return match.group(0)
             after = rule.render(match)
             if after != match.group(0):
                 changes.append(SpeechChange(rule.name, match.group(0), after))
             return after
 
-        text = _outside_phonemes(text, lambda part, replace=replace, rule=rule: rule.pattern.sub(replace, part))
+        text = rule.pattern.sub(replace, text)
     return text, tuple(changes)
 
 

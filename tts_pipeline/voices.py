@@ -36,6 +36,7 @@ class Voice:
     rate: int = 175
     volume: float = 1.0
     pitch: int | None = None
+    word_gap_ms: int = 0  # espeak voices: extra silence between words (10 ms steps); clearer for ASR
     pauses: Pauses = Pauses()
     description: str = ""
     model: str = ""  # engines with model files (piper): a path, relative to the voice file
@@ -50,7 +51,7 @@ class Voice:
 
 
 KNOWN_KEYS = {"name", "engine", "voice", "rate", "volume", "pitch", "pauses", "description", "model", "package"}
-KNOWN_KEYS |= {"lexicon"}
+KNOWN_KEYS |= {"lexicon", "word_gap_ms"}
 
 
 def _parse(data: dict, origin: str) -> Voice:
@@ -71,6 +72,7 @@ def _parse(data: dict, origin: str) -> Voice:
             rate=int(data.get("rate", 175)),
             volume=float(data.get("volume", 1.0)),
             pitch=None if data.get("pitch") is None else int(data["pitch"]),
+            word_gap_ms=int(data.get("word_gap_ms", 0)),
             pauses=pauses,
             description=str(data.get("description", "")),
             model=str(data.get("model", "")),
@@ -86,6 +88,8 @@ def _parse(data: dict, origin: str) -> Voice:
         raise BadInput(f"voice file {origin}: rate {voice.rate} is outside 80-450 words per minute")
     if voice.pitch is not None and not 0 <= voice.pitch <= 100:
         raise BadInput(f"voice file {origin}: pitch {voice.pitch} is outside 0-100")
+    if not 0 <= voice.word_gap_ms <= 500:
+        raise BadInput(f"voice file {origin}: word_gap_ms {voice.word_gap_ms} is outside 0-500")
     for key, value in vars(pauses).items():
         if not isinstance(value, int) or not 0 <= value <= 10_000:
             raise BadInput(f"voice file {origin}: pauses.{key} must be a whole number of milliseconds, 0-10000")

@@ -15,7 +15,8 @@ from ..voices import Voice
 # One engine call gets at most this many characters: long paragraphs are rendered in pieces so a
 # run-on text never meets an engine's time or memory limits.
 MAX_CHUNK_CHARS = 1500
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’')]))\s+(?=[\"“‘(\[]?[A-Z0-9])")
+# A sentence ends at . ! ? (and any closing quote) before a capital, but not after dotted letters (U.K.).
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’')]))(?<![A-Z]\.[A-Z]\.)\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 
 class TTSEngine(Protocol):
@@ -96,6 +97,7 @@ def _pyttsx3(voice: Voice) -> TTSEngine:
         volume=voice.volume,
         pitch=voice.pitch,
         sentence_pause_ms=voice.pauses.sentence_ms,
+        word_gap_ms=voice.word_gap_ms,
     )
 
 

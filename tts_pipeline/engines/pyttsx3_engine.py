@@ -27,6 +27,7 @@ WAIT_BASE_S = 15.0
 WAIT_PER_CHAR_S = 0.01
 
 _espeak_loaded = False
+ESPEAK_WORDGAP = 7  # speak_lib.h espeak_PARAMETER: a pause between words, in units of 10 ms
 # "auto" (system libespeak-ng when installed, else espeakng-loader's), "system" or "bundled".
 ESPEAK_CHOICE_ENV = "TTS_PIPELINE_ESPEAK"
 
@@ -140,6 +141,7 @@ class Pyttsx3Engine:
         volume: float = 1.0,
         pitch: int | None = None,
         sentence_pause_ms: int = 0,
+        word_gap_ms: int = 0,
     ) -> None:
         load_espeak_library()
         import pyttsx3
@@ -156,6 +158,8 @@ class Pyttsx3Engine:
         self._engine.setProperty("volume", float(volume))
         if pitch is not None:
             self._engine.setProperty("pitch", int(pitch))
+        if word_gap_ms:  # espeakWORDGAP (7), in units of 10 ms; pyttsx3 has no property for it
+            espeak_driver._espeak.SetParameter(ESPEAK_WORDGAP, max(1, round(word_gap_ms / 10)), 0)
         self._finished = threading.Event()
         self._completed = False
         self._token = self._engine.connect("finished-utterance", self._on_finished)
