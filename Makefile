@@ -52,3 +52,8 @@ bench-clean: $(STAMP)
 
 clean-out:
 	rm -rf $(OUT)
+
+# Publisher batch on 12 dev-set articles (read from ../shared): verified audio min per wall min, RSS, re-run time.
+.PHONY: bench-batch
+bench-batch: $(STAMP)
+	$(BIN)/python bench/bench_batch.py

@@ -11,7 +11,7 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from .article import SegmentSpan
+from .article import Article, SegmentSpan
 from .voices import Pauses
 
 with warnings.catch_warnings():
@@ -56,3 +56,101 @@ def assemble(wav_paths: Sequence[Path], kinds: Sequence[str], pauses: Pauses) ->
 
 def export_mp3(audio: AudioSegment, path: Path, tags: dict[str, str] | None = None) -> None:
     audio.export(str(path), format="mp3", bitrate=MP3_BITRATE, tags=tags or {})
+
+
+# Podcast loudness: -16 LUFS integrated (the Apple/Spotify spoken-word target), true peak under -1 dBTP.
+TARGET_LUFS = -16.0
+# The ceiling sits below -1 dBFS so MP3 encoding (which adds a little overshoot) keeps the peak under -1 dBTP.
+PEAK_CEILING_DBFS = -1.5
+OVERSAMPLE = 4  # true peak ~ the sample peak after 4x oversampling (ITU-R BS.1770-4 annex 2)
+# The limiter holds a reduced gain 20 ms either side of a peak and glides over 20 ms: slow enough that it
+# does not distort the voice (fast gain changes smear the consonants the recogniser needs).
+LIMITER_WINDOW_S = 0.02
+
+
+def true_peak(samples) -> float:
+    """Peak magnitude (linear, 1.0 = full scale) of mono float samples after 4x oversampling."""
+    import numpy as np
+    from scipy.signal import resample_poly
+
+    if not len(samples):
+        return 0.0
+    return float(np.max(np.abs(resample_poly(samples, OVERSAMPLE, 1))))
+
+
+def _limit(samples, rate: int, ceiling: float):
+    """A look-ahead peak limiter: per-sample gain so no 4x-oversampled peak exceeds ceiling, smoothed.
+
+    pyloudnorm measures and sets loudness but has no limiter; scipy gives the oversampling and filters.
+    """
+    import numpy as np
+    from scipy.ndimage import minimum_filter1d, uniform_filter1d
+    from scipy.signal import resample_poly
+
+    over = np.abs(resample_poly(samples, OVERSAMPLE, 1))[: len(samples) * OVERSAMPLE]
+    over = np.pad(over, (0, len(samples) * OVERSAMPLE - len(over)))
+    peaks = over.reshape(len(samples), OVERSAMPLE).max(axis=1)
+    gain = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-9))
+    width = max(1, int(rate * LIMITER_WINDOW_S))
+    gain = minimum_filter1d(gain, size=2 * width + 1)  # reach the reduced gain before the peak...
+    # ...and glide in and out of it; every value averaged here already allows for the peak at its centre
+    gain = uniform_filter1d(gain, size=width)
+    return samples * gain
+
+
+def normalise_loudness(audio: AudioSegment, target_lufs: float = TARGET_LUFS) -> AudioSegment:
+    """Gain to target_lufs integrated (pyloudnorm, BS.1770), then limit true peaks under PEAK_CEILING_DBFS."""
+    import numpy as np
+    import pyloudnorm
+
+    audio = audio.set_channels(1).set_sample_width(2)
+    rate = audio.frame_rate
+    samples = np.array(audio.get_array_of_samples(), dtype=np.float64) / 32768.0
+    if len(samples) < int(0.5 * rate) or not np.any(samples):
+        return audio  # too short for a loudness measure (400 ms blocks), or silence
+    meter = pyloudnorm.Meter(rate)
+    ceiling = 10 ** (PEAK_CEILING_DBFS / 20)
+    for _ in range(3):  # limiting lowers the loudness a little: gain and limit again
+        loudness = meter.integrated_loudness(samples)
+        if not np.isfinite(loudness) or (abs(loudness - target_lufs) < 0.2 and true_peak(samples) <= ceiling):
+            break
+        samples = _limit(samples * 10 ** ((target_lufs - loudness) / 20), rate, ceiling)
+    pcm = np.clip(np.round(samples * 32767.0), -32768, 32767).astype("<i2")
+    return audio._spawn(pcm.tobytes())
+
+
+def article_tags(article: Article, url: str | None = None) -> dict[str, str]:
+    """The ID3 fields we write from an Article: title, byline, site, date, url and the text as lyrics."""
+    tags = {
+        "title": article.title,
+        "artist": article.byline or "",
+        "album": article.site or "",
+        "date": article.date or "",
+        "url": url or article.url or "",
+        "lyrics": article.text,
+    }
+    return {key: value for key, value in tags.items() if value}
+
+
+MAX_LYRICS_CHARS = 100_000  # USLT is a single frame; a whole book would bloat every MP3 header
+
+
+def write_tags(path: Path, tags: dict[str, str]) -> None:
+    """ID3v2.4 tags with mutagen: TIT2 title, TPE1 artist, TALB album, TDRC date, WOAS + WXXX url, USLT lyrics."""
+    from mutagen.id3 import ID3, TALB, TDRC, TIT2, TPE1, USLT, WOAS, WXXX, ID3NoHeaderError
+
+    try:
+        id3 = ID3(str(path))
+    except ID3NoHeaderError:
+        id3 = ID3()
+    frames = {"title": TIT2, "artist": TPE1, "album": TALB, "date": TDRC}
+    for key, frame in frames.items():
+        if tags.get(key):
+            id3.add(frame(encoding=3, text=[tags[key]]))
+    if tags.get("url"):
+        id3.add(WOAS(url=tags["url"]))
+        id3.add(WXXX(encoding=3, desc="source", url=tags["url"]))
+    lyrics = tags.get("lyrics", "")
+    if lyrics and len(lyrics) <= MAX_LYRICS_CHARS:
+        id3.add(USLT(encoding=3, lang="eng", desc="", text=lyrics))
+    id3.save(str(path), v2_version=4)

@@ -148,6 +148,46 @@ def narrate(inputs, out_dir, voice, asr_backend, asr_model, beam_size, threshold
     sys.exit(EXIT_FAIL if failed else 0)
 
 
+@cli.command(name="batch")
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", required=True, type=click.Path(path_type=Path),
+              help="Output folder: OUT/<id>/ per article, OUT/catalog.sqlite, OUT/feed.xml.")
+@click.option("-j", "--workers", default=None, type=click.IntRange(1, 256),
+              help="Worker processes (default: the machine's cores).")
+@click.option("--dask", "dask_address", default=None, help="Run on this dask.distributed scheduler instead.")
+@click.option("--base-url", default=None, help="Where OUT is published, for the feed's enclosures.")
+@click.option("--feed-title", default=None, help="The podcast's title (default: the site's name).")
+@voice_option
+@click.option("--asr", "asr_backend", default="faster-whisper", show_default=True, help="ASR backend.")
+@click.option("--model", "asr_model", default=None, help="ASR model (default: the backend's tiny.en).")
+@click.option("--beam-size", default=1, show_default=True, type=click.IntRange(1, 10))
+@click.option(
+    "--threshold", default=None, type=click.FloatRange(0.0, 1.0), help="Highest WER that passes (default 0.25)."
+)
+@rules_option
+@lexicon_option
+@friendly_errors
+def batch_command(input_path, out_dir, workers, dask_address, base_url, feed_title, voice, asr_backend, asr_model,
+                  beam_size, threshold, rules_files, lexicon_files) -> None:
+    """Narrate every article of INPUT (a folder of pages, a JSONL file or a file of URLs), resumably.
+
+    Exit 0 when every article passed, 1 when some failed or errored, 2 when INPUT itself is unusable."""
+    from .batch import run_batch
+    from .batchview import BatchView
+    from .pipeline import NarrateOptions
+
+    options = NarrateOptions(
+        voice=voice, asr_backend=asr_backend, asr_model=asr_model, beam_size=beam_size,
+        rules_files=tuple(rules_files), lexicon_files=tuple(lexicon_files),
+        **({"threshold": threshold} if threshold is not None else {}),
+    )
+    with BatchView() as view:
+        result = run_batch(input_path, out_dir, options, workers, dask_address, view.start, view.advance,
+                           {"base_url": base_url, "title": feed_title})
+    view.summary(result, out_dir)
+    sys.exit(0 if result.all_passed else EXIT_FAIL)
+
+
 @cli.command(name="clean")
 @click.argument("input_location", metavar="INPUT")
 @click.option("--json", "as_json", is_flag=True, help="Print title, metadata, paragraphs and removed lines as JSON.")

@@ -15,7 +15,7 @@ import time
 import unicodedata
 from collections.abc import Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import audio, clean, speech
@@ -145,19 +145,31 @@ class Narrator:
             wavs.append(wav)
         return wavs
 
-    def mix(self, script: Script, wavs: list[Path], mp3_path: Path) -> Narration:
-        """Join the segment WAVs with the voice's pauses and export the MP3; the WAVs are removed."""
+    def mix(self, script: Script, wavs: list[Path], mp3_path: Path, tags: dict[str, str] | None = None) -> Narration:
+        """Join the segment WAVs with the voice's pauses, normalise loudness (podcast -16 LUFS), export the MP3
+        and tag it (ID3v2); the WAVs are removed."""
         joined, spans = audio.assemble(wavs, [s.kind for s in script.segments], self.voice.pauses)
+        joined = audio.normalise_loudness(joined)
         audio.export_mp3(joined, mp3_path)
+        if tags:
+            audio.write_tags(mp3_path, tags)
         for wav in wavs:
             wav.unlink()
         return Narration(mp3_path, round(len(joined) / 1000, 3), self.voice.name, tuple(spans))
 
-    def narrate(self, text: str, out: Path, name: str = "", url: str | None = None, kind: str = "auto") -> Report:
-        """Narrate one page (HTML or copied text; kind "auto" detects) into OUT/<id>/. BadInput before any output."""
+    def narrate(
+        self, text: str, out: Path, name: str = "", url: str | None = None, kind: str = "auto",
+        metadata: dict[str, str] | None = None,
+    ) -> Report:
+        """Narrate one page (HTML or copied text; kind "auto" detects) into OUT/<id>/. BadInput before any output.
+
+        metadata (byline, date, site, url) from a publisher's feed or CMS overrides what the page says."""
         watch = Stopwatch()
         with watch.stage("clean"):
             article = clean.clean_input(text, self.rules, kind, url)
+            if metadata:
+                known = ("byline", "date", "site", "url")
+                article = replace(article, **{k: v for k, v in metadata.items() if k in known and v})
         with watch.stage("speech"):
             script = speech.build_script(article, lexicon=self.lexicon, alphabet=self.voice.alphabet)
         ident = article_id(name, article.title)
@@ -177,7 +189,7 @@ class Narrator:
         with watch.stage("tts"):
             wavs = self.synthesize(script, staging)
         with watch.stage("audio"):
-            narration = self.mix(script, wavs, mp3)
+            narration = self.mix(script, wavs, mp3, audio.article_tags(article))
         with watch.stage("asr"):
             transcript = self.recognizer.transcribe(mp3)
         with watch.stage("verify"):

@@ -1,0 +1,425 @@
+"""Publisher batch: many articles in parallel worker processes (or on a dask cluster), resumable.
+
+INPUT is a folder of pages, a JSONL file ({"id", "text" | "html" | "url", "title"?, "byline"?, ...} per
+line) or a file of URLs. Each article is narrated by a pipeline.Narrator held once per worker process
+(espeak-ng can be initialised only once per process, hence processes, never threads) into OUT/<id>/.
+
+Crash safety: the Narrator writes into a hidden temporary folder and renames it into place; the catalog
+row (catalog.py) is written only after that, by this process alone. A run first sweeps what a killed run
+left (.<id>.tmp-* / .<id>.old-* folders) and skips every article whose source and settings are unchanged
+and that passed. A lock on OUT keeps two batches from writing the same folder.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from urllib.parse import urlparse
+
+from . import __version__, audio
+from .catalog import DONE, ERROR, FAILED, Catalog, Row
+from .errors import BadInput
+from .fetch import is_url
+from .pipeline import NarrateOptions, Narrator, article_id, prepare_out_dir
+from .source import decode_text, read_source
+
+LOCK_NAME = ".batch.lock"
+STALE_PATTERNS = (".*.tmp-*", ".*.old-*", ".write-test-*", ".feed.xml.tmp-*")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+META_KEYS = ("byline", "date", "site")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One article to narrate. error: known bad before any work (broken line, duplicate id): recorded, not run."""
+
+    id: str
+    source: str  # for people: the file, the URL, or "INPUT line N"
+    text: str | None = None  # the page, when INPUT carried it
+    location: str | None = None  # else a path or URL the worker reads
+    kind: str = "auto"
+    url: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+    source_hash: str | None = None  # known before work for files and JSONL text; URLs are hashed after fetching
+    error: str | None = None
+    skip_if_hash: str | None = None  # a URL whose page still hashes to this is unchanged: nothing to do
+
+
+@dataclass(frozen=True)
+class Result:
+    row: Row
+    unchanged: bool = False
+    rss_mb: float = 0.0
+
+
+@dataclass
+class BatchResult:
+    rows: list[Row]  # one per article of INPUT, in order
+    skipped: int  # unchanged since the last run
+    wall_s: float
+    audio_s: float  # audio narrated by this run
+    max_rss_mb: float  # peak RSS of the largest worker
+    feed: Path | None
+
+    @property
+    def all_passed(self) -> bool:
+        return all(r.passed for r in self.rows)
+
+
+def _sha(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
+
+
+def settings_hash(options: NarrateOptions) -> str:
+    """Everything besides the page that shapes the output: options, rule/lexicon file contents, audio targets."""
+    data = {k: [str(p) for p in v] if isinstance(v, tuple | list) else v for k, v in asdict(options).items()}
+    files = [*options.rules_files, *options.lexicon_files]
+    contents = [p.read_bytes().hex() if p.is_file() else "" for p in map(Path, files)]
+    audio_target = [audio.TARGET_LUFS, audio.PEAK_CEILING_DBFS, audio.MP3_BITRATE]
+    return _sha(__version__, json.dumps(data, sort_keys=True), *contents, json.dumps(audio_target))
+
+
+# ---- reading INPUT -------------------------------------------------------------------------------------
+
+
+def read_jobs(location: Path) -> list[Job]:
+    """The articles of INPUT. BadInput when INPUT itself is unusable; bad single articles become error jobs."""
+    if location.is_dir():
+        return _unique(_folder_jobs(location))
+    if not location.is_file():
+        raise BadInput(f"batch input not found: {location}")
+    try:
+        data = location.read_bytes()
+    except OSError as exc:
+        raise BadInput(f"cannot read {location}: {exc.strerror or exc}") from None
+    text = decode_text(data, str(location))
+    lines = text.splitlines()
+    first = next((line.strip() for line in lines if line.strip()), "")
+    if location.suffix.lower() in JSONL_SUFFIXES or first.startswith("{"):
+        return _unique(_jsonl_jobs(lines, location.name))
+    if not any(is_url(line.strip()) for line in lines):
+        raise BadInput(f"{location} is neither a folder of pages, a JSONL file nor a list of URLs")
+    return _unique(_url_jobs(lines, location.name), derived=True)
+
+
+def _folder_jobs(folder: Path) -> Iterator[Job]:
+    entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    if not entries:
+        raise BadInput(f"batch input folder {folder} has no files")
+    for path in entries:
+        if path.is_dir():
+            continue
+        ident = article_id(path.stem, "")
+        try:
+            with path.open("rb") as handle:
+                digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        except OSError as exc:
+            yield Job(ident, str(path), error=f"cannot read {path.name}: {exc.strerror or exc}")
+            continue
+        yield Job(ident, str(path), location=str(path), source_hash=digest)
+
+
+def _jsonl_jobs(lines: list[str], label: str) -> Iterator[Job]:
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{label} line {number}"
+        fallback = f"@line{number}"  # '@' never appears in an article id, so this names no folder
+        try:
+            record = json.loads(line)
+        except ValueError as exc:
+            yield Job(fallback, where, error=f"line {number}: not valid JSON ({exc.msg})")
+            continue
+        if not isinstance(record, dict):
+            yield Job(fallback, where, error=f"line {number}: not a JSON object")
+            continue
+        url = record.get("url") if isinstance(record.get("url"), str) else None
+        given = record.get("id")
+        name = str(given) if isinstance(given, str | int) and str(given).strip() else ""
+        if not name:
+            name = _url_name(url) if url else str(record.get("title") or f"line-{number}")
+        ident = article_id(name, "")
+        metadata = {k: str(record[k]) for k in META_KEYS if record.get(k)}
+        metadata |= {"byline": str(record["author"])} if record.get("author") and "byline" not in metadata else {}
+        if url:
+            metadata["url"] = url
+        text, kind = record.get("text"), "text"
+        if record.get("html"):
+            text, kind = record.get("html"), "html"
+        if text is not None and not isinstance(text, str):
+            yield Job(ident, where, error=f"line {number}: text/html is not a string")
+        elif text and text.strip():
+            title = record.get("title")
+            if kind == "text" and isinstance(title, str) and title.strip() and not text.lstrip().startswith(title):
+                text = f"{title.strip()}\n\n{text}"  # a CMS export keeps the headline apart from the body
+            yield Job(
+                ident,
+                where,
+                text=text,
+                kind=kind,
+                url=url,
+                metadata=metadata,
+                source_hash=_sha(text, json.dumps(metadata, sort_keys=True)),
+            )
+        elif url and is_url(url):
+            yield Job(ident, url, location=url, url=url, metadata=metadata)
+        else:
+            yield Job(ident, where, error=f"line {number}: no text, html or http(s) url")
+
+
+def _url_name(url: str) -> str:
+    parsed = urlparse(url)
+    last = parsed.path.rstrip("/").rsplit("/", 1)[-1]
+    return Path(last).stem or parsed.netloc
+
+
+def _url_jobs(lines: list[str], label: str) -> Iterator[Job]:
+    for number, line in enumerate(lines, 1):
+        url = line.strip()
+        if not url or url.startswith("#"):
+            continue
+        if not is_url(url):
+            yield Job(f"@line{number}", f"{label} line {number}", error=f"line {number}: not an http(s) URL")
+            continue
+        yield Job(article_id(_url_name(url), ""), url, location=url, url=url)
+
+
+def _unique(jobs: Iterator[Job], derived: bool = False) -> list[Job]:
+    """Ids must be unique: a repeated given id is an error; a repeated id we derived (from a URL) gets -2, -3."""
+    seen: set[str] = set()
+    out = []
+    for job in jobs:
+        ident = job.id
+        if ident in seen and derived and not job.error:
+            ident = next(f"{job.id}-{n}" for n in range(2, 10**6) if f"{job.id}-{n}" not in seen)
+        elif ident in seen:
+            ident = f"{job.id}@{len(out) + 1}"
+            job = replace(job, error=job.error or f"duplicate id {job.id!r} ({job.source})")
+        seen.add(ident)
+        out.append(replace(job, id=ident))
+    return out
+
+
+# ---- the worker side (a process-pool process or a dask worker) ----------------------------------------
+
+_NARRATORS: dict[str, Narrator] = {}
+_LOCK = threading.Lock()  # a dask worker may run tasks on several threads; one Narrator does one at a time
+
+
+def _init_worker() -> None:
+    """Process-pool initializer: die with the batch process, so a killed batch leaves no worker writing."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch process's to handle
+    except (OSError, AttributeError):
+        pass
+
+
+def _rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_job(job: Job, out: str, options: NarrateOptions, settings: str) -> Result:
+    """Narrate one article into OUT/<id>/ with this process's Narrator; never raises for a bad article."""
+    started = time.time()
+    base = Row(job.id, job.source, job.source_hash, settings, ERROR, started_at=started)
+    try:
+        text, kind, url, digest = job.text, job.kind, job.url, job.source_hash
+        if text is None:
+            src = read_source(job.location or "", job.kind)
+            text, kind, url = src.text, src.kind, src.url or job.url
+            digest = digest or _sha(text, json.dumps(job.metadata, sort_keys=True))
+        if job.skip_if_hash and digest == job.skip_if_hash:
+            return Result(replace(base, source_hash=digest), unchanged=True, rss_mb=_rss_mb())
+        with _LOCK:
+            narrator = _NARRATORS.get(settings)
+            if narrator is None:
+                narrator = _NARRATORS[settings] = Narrator(options)
+            try:
+                report = narrator.narrate(text, Path(out), job.id, url=url, kind=kind, metadata=job.metadata)
+            except BadInput:
+                raise
+            except Exception:
+                _NARRATORS.pop(settings).close()  # a fresh engine for the next article
+                raise
+        row = replace(
+            base,
+            source_hash=digest,
+            status=DONE if report.verdict == "pass" else FAILED,
+            verdict=report.verdict,
+            wer=report.wer,
+            audio_seconds=report.audio_seconds,
+            title=report.title,
+            audio_path=f"{report.id}/narration.mp3",
+            report_path=f"{report.id}/report.json",
+            error=None
+            if report.verdict == "pass"
+            else f"not verified: WER {report.wer:.3f}, {len(report.verification.faults)} fault(s)",
+        )
+    except BadInput as exc:
+        row = replace(base, error=" ".join(str(exc).split()))
+    except Exception as exc:  # one broken article must not stop the batch
+        row = replace(base, error=f"internal error ({type(exc).__name__}): {' '.join(str(exc).split())}")
+    return Result(replace(row, finished_at=time.time()), rss_mb=_rss_mb())
+
+
+# ---- the batch process -----------------------------------------------------------------------------------
+
+
+def _lock(out: Path):
+    handle = (out / LOCK_NAME).open("a")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise BadInput(f"another batch is writing to {out}") from None
+    return handle
+
+
+def sweep(out: Path) -> list[Path]:
+    """Remove what a killed run left. A .<id>.old-* folder whose <id> is missing holds the last good output:
+    it goes back into place (the kill came between the two renames of pipeline.staged_dir)."""
+    removed = []
+    for pattern in STALE_PATTERNS:
+        for stale in sorted(out.glob(pattern)):
+            if ".old-" in stale.name:
+                for kept in stale.iterdir() if stale.is_dir() else ():
+                    if not (out / kept.name).exists():
+                        kept.rename(out / kept.name)
+            if stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
+            else:
+                stale.unlink(missing_ok=True)
+            removed.append(stale)
+    return removed
+
+
+def _is_current(row: Row | None, settings: str, out: Path) -> bool:
+    return bool(
+        row
+        and row.passed
+        and row.settings_hash == settings
+        and row.audio_path
+        and row.report_path
+        and (out / row.audio_path).is_file()
+        and (out / row.report_path).is_file()
+    )
+
+
+def _execute(
+    jobs: list[Job], out: Path, options: NarrateOptions, settings: str, workers: int, dask_address: str | None
+) -> Iterator[Result]:
+    if dask_address:
+        yield from _execute_dask(jobs, out, options, settings, dask_address)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    context = multiprocessing.get_context("spawn")  # a fresh interpreter: espeak-ng initialised once per process
+    pool = ProcessPoolExecutor(min(workers, len(jobs)), mp_context=context, initializer=_init_worker)
+    try:
+        futures = {pool.submit(run_job, job, str(out), options, settings): job for job in jobs}
+        for future in as_completed(futures):
+            yield _collect(future, futures[future], settings)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _collect(future, job: Job, settings: str) -> Result:
+    try:
+        return future.result()
+    except Exception as exc:  # the worker process itself died (killed, out of memory)
+        error = f"worker failed ({type(exc).__name__}): {' '.join(str(exc).split())}"
+        return Result(Row(job.id, job.source, job.source_hash, settings, ERROR, error=error, finished_at=time.time()))
+
+
+def _execute_dask(jobs: list[Job], out: Path, options: NarrateOptions, settings: str, address: str) -> Iterator[Result]:
+    """The same run_job on an existing dask.distributed cluster; each worker keeps one Narrator (_NARRATORS).
+    OUT must be a folder every worker can write (a shared filesystem); only this process writes the catalog."""
+    from distributed import Client, as_completed
+
+    try:
+        client = Client(address, timeout="20s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise BadInput(f"cannot reach the dask scheduler at {address}: {exc}") from None
+    try:
+        futures = client.map(run_job, jobs, out=str(out), options=options, settings=settings, pure=False)
+        by_key = {f.key: job for f, job in zip(futures, jobs, strict=True)}
+        for future in as_completed(futures):
+            yield _collect(future, by_key[future.key], settings)
+    finally:
+        client.close()
+
+
+def run_batch(
+    location: Path,
+    out: Path,
+    options: NarrateOptions | None = None,
+    workers: int | None = None,
+    dask_address: str | None = None,
+    on_start: Callable[[int, int], None] | None = None,
+    on_result: Callable[[Result], None] | None = None,
+    feed_options: dict | None = None,
+) -> BatchResult:
+    """Narrate every article of INPUT into OUT, skipping those unchanged since a run that passed them."""
+    began = time.time()
+    options = options or NarrateOptions()
+    jobs = read_jobs(location)
+    prepare_out_dir(out)
+    lock = _lock(out)
+    try:
+        sweep(out)
+        settings = settings_hash(options)
+        rows: dict[str, Row] = {}
+        pending: list[Job] = []
+        with Catalog(out) as catalog:
+            for job in jobs:
+                known = catalog.get(job.id)
+                if job.error:
+                    rows[job.id] = Row(job.id, job.source, None, settings, ERROR, error=job.error)
+                    catalog.put(rows[job.id])
+                elif _is_current(known, settings, out) and job.source_hash == known.source_hash:
+                    rows[job.id] = known
+                elif _is_current(known, settings, out) and job.source_hash is None:
+                    pending.append(replace(job, skip_if_hash=known.source_hash))
+                else:
+                    pending.append(job)
+            skipped = len(jobs) - len(pending) - sum(1 for j in jobs if j.error)
+            if on_start:
+                on_start(len(jobs), len(jobs) - len(pending))
+            audio_s, rss = 0.0, 0.0
+            if pending:
+                for result in _execute(pending, out, options, settings, workers or os.cpu_count() or 1, dask_address):
+                    if result.unchanged:
+                        rows[result.row.id] = catalog.get(result.row.id) or result.row
+                        skipped += 1
+                    else:
+                        catalog.put(result.row)  # after the files: a row marked done always has them
+                        rows[result.row.id] = result.row
+                        audio_s += result.row.audio_seconds or 0.0
+                    rss = max(rss, result.rss_mb)
+                    if on_result:
+                        on_result(result)
+            from .podcast import write_feed
+
+            feed = write_feed(out, catalog.rows(), **(feed_options or {}))
+    finally:
+        lock.close()
+    ordered = [rows[job.id] for job in jobs]
+    return BatchResult(ordered, skipped, round(time.time() - began, 3), round(audio_s, 3), round(rss, 1), feed)
