@@ -59,6 +59,7 @@ def test_corrupt_piper_model_is_bad_input(tmp_path):
         ('name = "x"\nengine = "pyttsx3"\nvoice = "en-us"\n[pauses]\nsentence_ms = -5\n', "pauses.sentence_ms"),
         ('name = "x"\nengine = "pyttsx3"\nvoice = "en-us"\n[pauses]\nnap_ms = 5\n', "bad value"),
         ('name = "x"\nengine = "pyttsx3"\nvoice = "en-us"\nlexicon = 3\n', "lexicon must be"),
+        ('name = "x"\nengine = "pyttsx3"\nvoice = "en-us"\nword_gap_ms = 900\n', "word_gap_ms 900"),
     ],
 )
 def test_malformed_voice_file_is_bad_input(tmp_path, content, message):
