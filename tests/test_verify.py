@@ -32,3 +32,9 @@ def test_threshold_is_respected():
 def test_reference_without_words_is_refused():
     with pytest.raises(ValueError):
         verify_text("...", "anything")
+
+
+def test_bracketed_text_is_compared_not_dropped():
+    """Whisper's normaliser deletes "(...)" (transcript annotations); article brackets are read out."""
+    assert normalise("Shops will close (some never reopened).") == "shops will close some never reopened"
+    assert verify_text("Shops will close (some never reopened).", "shops will close some never reopened").wer == 0

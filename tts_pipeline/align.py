@@ -10,6 +10,7 @@ twice, a stretch of audio that matches no text). Thresholds are the named consta
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -24,8 +25,11 @@ from .textnorm import normalise
 BAD_SENTENCE_ERROR_RATE = 0.5
 # ... and at least this many words are wrong (a misspelt two-word name in a short sentence is noise).
 MIN_FAULT_WORDS = 4
-# Heard words that match no text: a run this long is a fault (repeated or extra), shorter is noise.
-MIN_INSERTED_RUN = 5
+# Heard words that match no text: a cluster this long that repeats nearby text is "repeated" ...
+MIN_REPEATED_RUN = 5
+# ... and one this long that does not is "extra" (a sentence of other speech; numbers read back as
+# words, "one thousand six hundred", make shorter clusters on perfect audio).
+MIN_EXTRA_RUN = 8
 # ... counting words as one cluster when at most this many matched words fall between them.
 INSERTED_CLUSTER_GAP = 2
 # Such a cluster is a repeat when this share of its words occurs in the article text around it.
@@ -39,6 +43,9 @@ MIN_AUDIO_GAP_S = 1.5
 # 2-3 words a second) and resembles the text this little; otherwise "garbled" (noise, glitches, silence).
 EXTRA_WORDS_PER_SECOND = 1.2
 EXTRA_MAX_SIMILARITY = 50
+# Heard words that resemble the text at least this much (rapidfuzz ratio, 0-100) are recognition noise:
+# short sentences full of names or numbers ("Of the 281 beds 243 are taken") cross the bad-sentence bar.
+NOISE_MIN_SIMILARITY = 60
 # Silence inside a sentence longer than this is a glitch (espeak pauses at commas for well under 1 s).
 MAX_SILENCE_IN_SENTENCE_S = 1.5
 
@@ -229,6 +236,9 @@ def _region_faults(
             heard = [t.text for t in hyp if before <= t.start and t.end <= gap_end]
             said = " ".join(t for s in spans[i : j + 1] for t in s.sentence.tokens)
             similarity = fuzz.ratio(" ".join(heard), said)
+            if similarity >= NOISE_MIN_SIMILARITY:
+                i = j + 1
+                continue  # the audio says the text; the recogniser spelt it differently
             fluent = len(heard) >= EXTRA_WORDS_PER_SECOND * (gap_end - before)
             other_speech = fluent and similarity <= EXTRA_MAX_SIMILARITY
             kind = "extra" if other_speech else "garbled"
@@ -253,33 +263,46 @@ def _inserted_faults(
             clusters[-1].append((h, before))
         else:
             clusters.append([(h, before)])
-    full_text = " ".join(ref)
-    offsets, position = [], 0
-    for token in ref:
-        offsets.append(position)
-        position += len(token) + 1
     faults = []
     for cluster in clusters:
-        if len(cluster) < MIN_INSERTED_RUN:
+        if len(cluster) < MIN_REPEATED_RUN:
             continue
         start, end = hyp[cluster[0][0]].start, hyp[cluster[-1][0]].end
         if any(f.start - 0.5 <= start and end <= f.end + 0.5 for f in found):
             continue  # part of a region already reported
         words = [hyp[h].text for h, _ in cluster]
-        before = cluster[0][1]
-        nearby = set(ref[max(before - 2 * len(words) - 10, 0) : before + 2 * len(words) + 10])
+        before, reach = cluster[0][1], 2 * len(words) + 10
+        # A repeat's words occur in the text nearby, and, misspelt alike, in the other copy heard nearby.
+        inside = {h for h, _ in cluster}
+        heard_nearby = range(max(cluster[0][0] - reach, 0), min(cluster[-1][0] + reach, len(hyp)))
+        nearby = set(ref[max(before - reach, 0) : before + reach]) | {
+            hyp[h].text for h in heard_nearby if h not in inside
+        }
         shared = sum(w in nearby for w in words) / len(words)
         where = span_of_ref[min(max(before - 1, 0), len(ref) - 1)]
         if shared >= REPEAT_SHARED_WORDS:
-            match = fuzz.partial_ratio_alignment(" ".join(words), full_text)
-            if match is not None:
-                where = span_of_ref[max(i for i, o in enumerate(offsets) if o <= match.dest_start)]
+            where = _best_matching_span(spans, words, before, reach)
             kind, detail = "repeated", f"{len(words)} words heard again ({shared:.0%} of them in the text nearby)"
-        else:
+        elif len(words) >= MIN_EXTRA_RUN:
             kind, detail = "extra", f"{len(words)} words not in the text ({shared:.0%} of them in the text nearby)"
+        else:
+            continue
         paragraph = spans[where].sentence.paragraph
         faults.append((Fault(kind, paragraph, round(start, 2), round(end, 2), detail), range(where, where + 1)))
     return faults
+
+
+def _best_matching_span(spans: Sequence[_Span], words: Sequence[str], before: int, reach: int) -> int:
+    """The sentence near reference position `before` that shares the most words with `words`."""
+    heard = Counter(words)
+    best, best_shared = 0, -1
+    for index, span in enumerate(spans):
+        if span.last < before - reach or span.first > before + reach:
+            continue
+        shared = sum((heard & Counter(span.sentence.tokens)).values())
+        if shared > best_shared:
+            best, best_shared = index, shared
+    return best
 
 
 def _silence_faults(spans: list[_Span], alignment: Alignment, hyp: Sequence[Token]) -> list[tuple[Fault, range]]:

@@ -51,7 +51,10 @@ def friendly_errors(command):
 def describe(report, out_dir: Path) -> str:
     """The one line narrate prints per article."""
     verified = "verified" if report.verdict == "pass" else "NOT verified"
-    compare = "<=" if report.verdict == "pass" else ">"
+    compare = "<=" if report.wer <= report.threshold else ">"
+    faults = len(report.verification.faults)
+    if faults:
+        verified += f", {faults} fault{'s' * (faults != 1)}"
     return (
         f"{report.id}: {verified} ({report.verdict}): WER {report.wer:.3f} {compare} {report.threshold}, "
         f"{report.audio_seconds / 60:.1f} min audio -> {out_dir / report.id / 'narration.mp3'}"
@@ -116,7 +119,7 @@ voice_option = click.option(
 @click.option("--model", "asr_model", default=None, help="ASR model (default: the backend's tiny.en).")
 @click.option("--beam-size", default=1, show_default=True, type=click.IntRange(1, 10))
 @click.option(
-    "--threshold", default=None, type=click.FloatRange(0.0, 1.0), help="Highest WER that passes (default 0.25)."
+    "--threshold", default=None, type=click.FloatRange(0.0, 1.0), help="Highest WER that passes (default 0.35)."
 )
 @rules_option
 @lexicon_option
@@ -162,7 +165,7 @@ def narrate(inputs, out_dir, voice, asr_backend, asr_model, beam_size, threshold
 @click.option("--model", "asr_model", default=None, help="ASR model (default: the backend's tiny.en).")
 @click.option("--beam-size", default=1, show_default=True, type=click.IntRange(1, 10))
 @click.option(
-    "--threshold", default=None, type=click.FloatRange(0.0, 1.0), help="Highest WER that passes (default 0.25)."
+    "--threshold", default=None, type=click.FloatRange(0.0, 1.0), help="Highest WER that passes (default 0.35)."
 )
 @rules_option
 @lexicon_option

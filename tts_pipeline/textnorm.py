@@ -17,6 +17,11 @@ def _normaliser():
 _TYPOGRAPHIC_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u02bc": "'"})
 
 
+# Whisper's normaliser deletes text in brackets (transcript annotations such as "(laughs)"); in an article
+# that text is read out, so brackets become spaces first, on both sides.
+_BRACKETS = str.maketrans({"(": " ", ")": " ", "[": " ", "]": " ", "{": " ", "}": " ", "<": " ", ">": " "})
+
+
 def normalise(text: str) -> str:
-    tokens = _normaliser()(text.translate(_TYPOGRAPHIC_QUOTES)).split()
+    tokens = _normaliser()(text.translate(_TYPOGRAPHIC_QUOTES).translate(_BRACKETS)).split()
     return " ".join(t for t in tokens if any(ch.isalnum() for ch in t))  # a stray "." is not a word

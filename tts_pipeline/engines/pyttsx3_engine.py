@@ -96,6 +96,8 @@ class PhonemeSynth:
 # the loop; starting the next utterance before that returns lets the old callback run the new
 # runAndWait's end-of-loop stop(), which cancels the new utterance half-way (seen as completed=False).
 _utterance_done = threading.Event()
+# A cancelled utterance (the driver's stop() raced it) is rendered again this many times.
+CANCELLED_RETRIES = 2
 
 
 def _wait_until_idle() -> None:
@@ -177,18 +179,26 @@ class Pyttsx3Engine:
 
     def _synthesize_one(self, text: str, wav_path: Path) -> None:
         wav_path = Path(wav_path)
+        for attempt in range(1, CANCELLED_RETRIES + 2):
+            if self._render(text, wav_path):
+                validate_wav(wav_path)
+                return
+            log.warning("espeak-ng cancelled an utterance (attempt %d); rendering it again", attempt)
+        raise EngineError("espeak-ng stopped before the end of the text")
+
+    def _render(self, text: str, wav_path: Path) -> bool:
+        """One save_to_file + runAndWait, waited out; False when the driver cancelled the utterance."""
         wav_path.unlink(missing_ok=True)
         self._finished.clear()
         _utterance_done.clear()
         _wait_until_idle()
+        self._engine.proxy._driver._stopping = False  # a stale stop() flag would cancel this utterance
         self._engine.save_to_file(text, str(wav_path))
         self._engine.runAndWait()
         timeout = WAIT_BASE_S + WAIT_PER_CHAR_S * len(text)
         if not self._finished.wait(timeout) or not _utterance_done.wait(WAIT_BASE_S):
             raise EngineError(f"espeak-ng did not finish within {timeout:.0f} s")
-        if not self._completed:
-            raise EngineError("espeak-ng stopped before the end of the text")
-        validate_wav(wav_path)
+        return self._completed
 
     def close(self) -> None:
         if self._token is not None:
