@@ -13,44 +13,24 @@ and that passed. A lock on OUT keeps two batches from writing the same folder.
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import os
 import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from urllib.parse import urlparse
 
 from . import __version__, audio
+from .batchinput import Job, read_jobs, sha
 from .catalog import DONE, ERROR, FAILED, Catalog, Row
 from .errors import BadInput
-from .fetch import is_url
-from .pipeline import NarrateOptions, Narrator, article_id, prepare_out_dir
-from .source import decode_text, read_source
+from .pipeline import NarrateOptions, Narrator, prepare_out_dir
+from .source import read_source
 
 LOCK_NAME = ".batch.lock"
 STALE_PATTERNS = (".*.tmp-*", ".*.old-*", ".write-test-*", ".feed.xml.tmp-*")
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
-META_KEYS = ("byline", "date", "site")
-
-
-@dataclass(frozen=True)
-class Job:
-    """One article to narrate. error: known bad before any work (broken line, duplicate id): recorded, not run."""
-
-    id: str
-    source: str  # for people: the file, the URL, or "INPUT line N"
-    text: str | None = None  # the page, when INPUT carried it
-    location: str | None = None  # else a path or URL the worker reads
-    kind: str = "auto"
-    url: str | None = None
-    metadata: dict[str, str] = field(default_factory=dict)
-    source_hash: str | None = None  # known before work for files and JSONL text; URLs are hashed after fetching
-    error: str | None = None
-    skip_if_hash: str | None = None  # a URL whose page still hashes to this is unchanged: nothing to do
 
 
 @dataclass(frozen=True)
@@ -74,141 +54,13 @@ class BatchResult:
         return all(r.passed for r in self.rows)
 
 
-def _sha(*parts: str) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-    return digest.hexdigest()
-
-
 def settings_hash(options: NarrateOptions) -> str:
     """Everything besides the page that shapes the output: options, rule/lexicon file contents, audio targets."""
     data = {k: [str(p) for p in v] if isinstance(v, tuple | list) else v for k, v in asdict(options).items()}
     files = [*options.rules_files, *options.lexicon_files]
     contents = [p.read_bytes().hex() if p.is_file() else "" for p in map(Path, files)]
     audio_target = [audio.TARGET_LUFS, audio.PEAK_CEILING_DBFS, audio.MP3_BITRATE]
-    return _sha(__version__, json.dumps(data, sort_keys=True), *contents, json.dumps(audio_target))
-
-
-# ---- reading INPUT -------------------------------------------------------------------------------------
-
-
-def read_jobs(location: Path) -> list[Job]:
-    """The articles of INPUT. BadInput when INPUT itself is unusable; bad single articles become error jobs."""
-    if location.is_dir():
-        return _unique(_folder_jobs(location))
-    if not location.is_file():
-        raise BadInput(f"batch input not found: {location}")
-    try:
-        data = location.read_bytes()
-    except OSError as exc:
-        raise BadInput(f"cannot read {location}: {exc.strerror or exc}") from None
-    text = decode_text(data, str(location))
-    lines = text.splitlines()
-    first = next((line.strip() for line in lines if line.strip()), "")
-    if location.suffix.lower() in JSONL_SUFFIXES or first.startswith("{"):
-        return _unique(_jsonl_jobs(lines, location.name))
-    if not any(is_url(line.strip()) for line in lines):
-        raise BadInput(f"{location} is neither a folder of pages, a JSONL file nor a list of URLs")
-    return _unique(_url_jobs(lines, location.name), derived=True)
-
-
-def _folder_jobs(folder: Path) -> Iterator[Job]:
-    entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
-    if not entries:
-        raise BadInput(f"batch input folder {folder} has no files")
-    for path in entries:
-        if path.is_dir():
-            continue
-        ident = article_id(path.stem, "")
-        try:
-            with path.open("rb") as handle:
-                digest = hashlib.file_digest(handle, "sha256").hexdigest()
-        except OSError as exc:
-            yield Job(ident, str(path), error=f"cannot read {path.name}: {exc.strerror or exc}")
-            continue
-        yield Job(ident, str(path), location=str(path), source_hash=digest)
-
-
-def _jsonl_jobs(lines: list[str], label: str) -> Iterator[Job]:
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{label} line {number}"
-        fallback = f"@line{number}"  # '@' never appears in an article id, so this names no folder
-        try:
-            record = json.loads(line)
-        except ValueError as exc:
-            yield Job(fallback, where, error=f"line {number}: not valid JSON ({exc.msg})")
-            continue
-        if not isinstance(record, dict):
-            yield Job(fallback, where, error=f"line {number}: not a JSON object")
-            continue
-        url = record.get("url") if isinstance(record.get("url"), str) else None
-        given = record.get("id")
-        name = str(given) if isinstance(given, str | int) and str(given).strip() else ""
-        if not name:
-            name = _url_name(url) if url else str(record.get("title") or f"line-{number}")
-        ident = article_id(name, "")
-        metadata = {k: str(record[k]) for k in META_KEYS if record.get(k)}
-        metadata |= {"byline": str(record["author"])} if record.get("author") and "byline" not in metadata else {}
-        if url:
-            metadata["url"] = url
-        text, kind = record.get("text"), "text"
-        if record.get("html"):
-            text, kind = record.get("html"), "html"
-        if text is not None and not isinstance(text, str):
-            yield Job(ident, where, error=f"line {number}: text/html is not a string")
-        elif text and text.strip():
-            title = record.get("title")
-            if kind == "text" and isinstance(title, str) and title.strip() and not text.lstrip().startswith(title):
-                text = f"{title.strip()}\n\n{text}"  # a CMS export keeps the headline apart from the body
-            yield Job(
-                ident,
-                where,
-                text=text,
-                kind=kind,
-                url=url,
-                metadata=metadata,
-                source_hash=_sha(text, json.dumps(metadata, sort_keys=True)),
-            )
-        elif url and is_url(url):
-            yield Job(ident, url, location=url, url=url, metadata=metadata)
-        else:
-            yield Job(ident, where, error=f"line {number}: no text, html or http(s) url")
-
-
-def _url_name(url: str) -> str:
-    parsed = urlparse(url)
-    last = parsed.path.rstrip("/").rsplit("/", 1)[-1]
-    return Path(last).stem or parsed.netloc
-
-
-def _url_jobs(lines: list[str], label: str) -> Iterator[Job]:
-    for number, line in enumerate(lines, 1):
-        url = line.strip()
-        if not url or url.startswith("#"):
-            continue
-        if not is_url(url):
-            yield Job(f"@line{number}", f"{label} line {number}", error=f"line {number}: not an http(s) URL")
-            continue
-        yield Job(article_id(_url_name(url), ""), url, location=url, url=url)
-
-
-def _unique(jobs: Iterator[Job], derived: bool = False) -> list[Job]:
-    """Ids must be unique: a repeated given id is an error; a repeated id we derived (from a URL) gets -2, -3."""
-    seen: set[str] = set()
-    out = []
-    for job in jobs:
-        ident = job.id
-        if ident in seen and derived and not job.error:
-            ident = next(f"{job.id}-{n}" for n in range(2, 10**6) if f"{job.id}-{n}" not in seen)
-        elif ident in seen:
-            ident = f"{job.id}@{len(out) + 1}"
-            job = replace(job, error=job.error or f"duplicate id {job.id!r} ({job.source})")
-        seen.add(ident)
-        out.append(replace(job, id=ident))
-    return out
+    return sha(__version__, json.dumps(data, sort_keys=True), *contents, json.dumps(audio_target))
 
 
 # ---- the worker side (a process-pool process or a dask worker) ----------------------------------------
@@ -258,7 +110,7 @@ def run_job(job: Job, out: str, options: NarrateOptions, settings: str) -> Resul
         if text is None:
             src = read_source(job.location or "", job.kind)
             text, kind, url = src.text, src.kind, src.url or job.url
-            digest = digest or _sha(text, json.dumps(job.metadata, sort_keys=True))
+            digest = digest or sha(text, json.dumps(job.metadata, sort_keys=True))
         if job.skip_if_hash and digest == job.skip_if_hash:
             return Result(replace(base, source_hash=digest), unchanged=True, rss_mb=_rss_mb())
         with _LOCK:
