@@ -151,6 +151,9 @@ def test_url_list_input(tmp_path, local_site):
     rows = catalog_rows(out)
     assert rows["library"]["verdict"] == "pass"
     assert [r["error"] for r in rows.values() if r["status"] == "error"] == ["line 3: not an http(s) URL"]
+    again = run_cli("batch", str(urls), "-o", str(out), "-j", "1")  # the page is fetched again: unchanged
+    assert again.returncode == 1 and "1 unchanged" in again.stdout, again.stdout
+    assert catalog_rows(out)["library"]["finished_at"] == rows["library"]["finished_at"]
 
 
 @pytest.mark.parametrize(
