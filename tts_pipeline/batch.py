@@ -79,20 +79,6 @@ def _init_worker() -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch process's to handle
     except (OSError, AttributeError):
         pass
-    _return_freed_memory()
-
-
-def _return_freed_memory() -> None:
-    """glibc raises its mmap threshold after big frees, then keeps freed audio buffers in the heap: a worker
-    grows by ~250 MB after one long article. A fixed 1 MB threshold (mallopt) hands them back (measured)."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL("libc.so.6")
-        libc.mallopt(-3, 1 << 20)  # M_MMAP_THRESHOLD
-        libc.mallopt(-1, 1 << 20)  # M_TRIM_THRESHOLD
-    except (OSError, AttributeError):
-        pass
 
 
 def _rss_mb() -> float:
@@ -116,7 +102,6 @@ def run_job(job: Job, out: str, options: NarrateOptions, settings: str) -> Resul
         with _LOCK:
             narrator = _NARRATORS.get(settings)
             if narrator is None:
-                _return_freed_memory()  # a dask worker has no initializer of ours
                 narrator = _NARRATORS[settings] = Narrator(options)
             try:
                 report = narrator.narrate(text, Path(out), job.id, url=url, kind=kind, metadata=job.metadata)

@@ -153,10 +153,21 @@ def narrate(inputs, out_dir, voice, asr_backend, asr_model, beam_size, threshold
 
 @cli.command(name="batch")
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_dir", required=True, type=click.Path(path_type=Path),
-              help="Output folder: OUT/<id>/ per article, OUT/catalog.sqlite, OUT/feed.xml.")
-@click.option("-j", "--workers", default=None, type=click.IntRange(1, 256),
-              help="Worker processes (default: the machine's cores).")
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Output folder: OUT/<id>/ per article, OUT/catalog.sqlite, OUT/feed.xml.",
+)
+@click.option(
+    "-j",
+    "--workers",
+    default=None,
+    type=click.IntRange(1, 256),
+    help="Worker processes (default: the machine's cores).",
+)
 @click.option("--dask", "dask_address", default=None, help="Run on this dask.distributed scheduler instead.")
 @click.option("--base-url", default=None, help="Where OUT is published, for the feed's enclosures.")
 @click.option("--feed-title", default=None, help="The podcast's title (default: the site's name).")
@@ -170,8 +181,21 @@ def narrate(inputs, out_dir, voice, asr_backend, asr_model, beam_size, threshold
 @rules_option
 @lexicon_option
 @friendly_errors
-def batch_command(input_path, out_dir, workers, dask_address, base_url, feed_title, voice, asr_backend, asr_model,
-                  beam_size, threshold, rules_files, lexicon_files) -> None:
+def batch_command(
+    input_path,
+    out_dir,
+    workers,
+    dask_address,
+    base_url,
+    feed_title,
+    voice,
+    asr_backend,
+    asr_model,
+    beam_size,
+    threshold,
+    rules_files,
+    lexicon_files,
+) -> None:
     """Narrate every article of INPUT (a folder of pages, a JSONL file or a file of URLs), resumably.
 
     Exit 0 when every article passed, 1 when some failed or errored, 2 when INPUT itself is unusable."""
@@ -180,13 +204,25 @@ def batch_command(input_path, out_dir, workers, dask_address, base_url, feed_tit
     from .pipeline import NarrateOptions
 
     options = NarrateOptions(
-        voice=voice, asr_backend=asr_backend, asr_model=asr_model, beam_size=beam_size,
-        rules_files=tuple(rules_files), lexicon_files=tuple(lexicon_files),
+        voice=voice,
+        asr_backend=asr_backend,
+        asr_model=asr_model,
+        beam_size=beam_size,
+        rules_files=tuple(rules_files),
+        lexicon_files=tuple(lexicon_files),
         **({"threshold": threshold} if threshold is not None else {}),
     )
     with BatchView() as view:
-        result = run_batch(input_path, out_dir, options, workers, dask_address, view.start, view.advance,
-                           {"base_url": base_url, "title": feed_title})
+        result = run_batch(
+            input_path,
+            out_dir,
+            options,
+            workers,
+            dask_address,
+            view.start,
+            view.advance,
+            {"base_url": base_url, "title": feed_title},
+        )
     view.summary(result, out_dir)
     sys.exit(0 if result.all_passed else EXIT_FAIL)
 
@@ -330,8 +366,9 @@ def _print_faults(faults: list[dict], sentences: list[dict]) -> None:
         faulty.add_column(column, overflow="fold")
     for s in sentences:
         if s["status"] not in ("ok", "noise"):
-            faulty.add_row(str(s["paragraph"]), str(s["index"]), s["status"], _clock(s["start"]), _clock(s["end"]),
-                           s["text"])
+            faulty.add_row(
+                str(s["paragraph"]), str(s["index"]), s["status"], _clock(s["start"]), _clock(s["end"]), s["text"]
+            )
     console = Console()
     console.print(table)
     if faulty.row_count:

@@ -153,10 +153,12 @@ class SecondLook:
         groups: list[tuple[int, int, float, float, list[align.FaultSite]]] = []
         for site in sorted(sites, key=lambda s: s.sentences.start):
             first, last = max(site.sentences.start - 1, 0), min(site.sentences.stop + 1, len(sentences))
-            times = [checks[first].start, checks[last - 1].end, site.fault.start, site.fault.end]
-            times = [t for t in times if t is not None]
-            start = max(min(times) - SECOND_LOOK_MARGIN_S, 0.0)
-            end = min(max(times) + SECOND_LOOK_MARGIN_S, audio_seconds)
+            # From the end of the last well-placed sentence before to the start of the first after: near a
+            # recognition slip the first pass's own times can be far off.
+            start = max(min(_anchor_before(checks, first), site.fault.start) - SECOND_LOOK_MARGIN_S, 0.0)
+            end = min(
+                max(_anchor_after(checks, last, audio_seconds), site.fault.end) + SECOND_LOOK_MARGIN_S, audio_seconds
+            )
             members = [site]
             if groups and first < groups[-1][1]:  # overlaps the previous stretch: hear them together
                 g_first, g_last, g_start, g_end, g_members = groups.pop()
@@ -171,14 +173,32 @@ class SecondLook:
             self.seconds_used += end - start
             heard = align.timed_tokens(self.transcribe_stretch(start, end))
             _, again = align.check_alignment(sentences[first:last], heard, end - start)
-            kept += [site for site in members if any(_same_fault(site, start, first, other) for other in again)]
+            kept += [site for site in members if any(_same_fault(site, first, other) for other in again)]
         return kept
 
 
-def _same_fault(site: align.FaultSite, start: float, first: int, other: align.FaultSite) -> bool:
-    """Whether a fault found again in a stretch (times from `start`, sentences from `first`) is this one."""
-    near = other.fault.start + start - 1.0 <= site.fault.end and site.fault.start <= other.fault.end + start + 1.0
-    return near or bool(set(site.sentences).intersection(first + i for i in other.sentences))
+def _well_placed(check) -> bool:
+    return check.start is not None and check.status in ("ok", "noise") and check.error_rate < 0.5
+
+
+def _anchor_before(checks, index: int) -> float:
+    """End of the last well-placed sentence before `index` (0.0 when none)."""
+    return next((c.end for c in reversed(checks[:index]) if _well_placed(c)), 0.0)
+
+
+def _anchor_after(checks, index: int, audio_seconds: float) -> float:
+    """Start of the first well-placed sentence from `index` on (the audio's end when none)."""
+    return next((c.start for c in checks[index:] if _well_placed(c)), audio_seconds)
+
+
+def _same_fault(site: align.FaultSite, first: int, other: align.FaultSite) -> bool:
+    """Whether a fault found again in a stretch (its sentences counted from `first`) is this one.
+
+    A repeat is placed by its best-matching sentence, which between two similar neighbours can differ
+    by one from pass to pass; the other kinds must touch the same sentences."""
+    reach = 1 if "repeated" in (site.fault.kind, other.fault.kind) else 0
+    mine = range(site.sentences.start - reach, site.sentences.stop + reach)
+    return any(first + i in mine for i in other.sentences)
 
 
 def check_audio(

@@ -154,14 +154,13 @@ class Pyttsx3Engine:
             espeak_driver._espeak = PhonemeSynth(espeak_driver._espeak)
         self.sentence_pause_ms = sentence_pause_ms
         self._engine = pyttsx3.init("espeak")
-        espeak_voice = resolve_voice(voice, [v.id for v in self._engine.getProperty("voices")])
-        self._engine.setProperty("voice", espeak_voice)
-        self._engine.setProperty("rate", int(rate))
-        self._engine.setProperty("volume", float(volume))
-        if pitch is not None:
-            self._engine.setProperty("pitch", int(pitch))
-        if word_gap_ms:  # espeakWORDGAP (7), in units of 10 ms; pyttsx3 has no property for it
-            espeak_driver._espeak.SetParameter(ESPEAK_WORDGAP, max(1, round(word_gap_ms / 10)), 0)
+        self._settings = {
+            "voice": resolve_voice(voice, [v.id for v in self._engine.getProperty("voices")]),
+            "rate": int(rate),
+            "volume": float(volume),
+            **({"pitch": int(pitch)} if pitch is not None else {}),
+        }
+        self._word_gap = max(1, round(word_gap_ms / 10)) if word_gap_ms else 0  # espeakWORDGAP: 10 ms units
         self._finished = threading.Event()
         self._completed = False
         self._token = self._engine.connect("finished-utterance", self._on_finished)
@@ -191,14 +190,29 @@ class Pyttsx3Engine:
         wav_path.unlink(missing_ok=True)
         self._finished.clear()
         _utterance_done.clear()
-        _wait_until_idle()
-        self._engine.proxy._driver._stopping = False  # a stale stop() flag would cancel this utterance
+        driver = self._engine.proxy._driver
+        self._apply_settings(driver)
+        _wait_until_idle()  # after the settings: in espeak's asynchronous mode they queue behind its fifo
+        driver._stopping = False  # a stale stop() flag would cancel this utterance
         self._engine.save_to_file(text, str(wav_path))
         self._engine.runAndWait()
         timeout = WAIT_BASE_S + WAIT_PER_CHAR_S * len(text)
         if not self._finished.wait(timeout) or not _utterance_done.wait(WAIT_BASE_S):
             raise EngineError(f"espeak-ng did not finish within {timeout:.0f} s")
         return self._completed
+
+    def _apply_settings(self, driver) -> None:
+        """Set voice, rate, volume, pitch and word gap on espeak directly, before every utterance.
+
+        engine.setProperty only queues the change behind the driver's busy flag, and the driver's end of
+        loop empties that queue; espeak's settings are also process-wide, shared with any other driver.
+        Applied here, each utterance is spoken as this voice says (a lost rate change once made the
+        sample 20 % faster)."""
+        for name, value in self._settings.items():
+            driver.setProperty(name, value)
+        from pyttsx3.drivers import _espeak
+
+        _espeak.SetParameter(ESPEAK_WORDGAP, self._word_gap, 0)
 
     def close(self) -> None:
         if self._token is not None:
