@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from . import __version__, audio
+from .asr.faster_whisper import ASR_THREADS_ENV
 from .batchinput import Job, read_jobs, sha
 from .catalog import DONE, ERROR, FAILED, Catalog, Row
 from .errors import BadInput
@@ -69,8 +70,10 @@ _NARRATORS: dict[str, Narrator] = {}
 _LOCK = threading.Lock()  # a dask worker may run tasks on several threads; one Narrator does one at a time
 
 
-def _init_worker() -> None:
-    """Process-pool initializer: die with the batch process, so a killed batch leaves no worker writing."""
+def _init_worker(asr_threads: int) -> None:
+    """Process-pool initializer: die with the batch process, so a killed batch leaves no worker writing;
+    share the cores between the workers' Whisper models instead of each taking them all."""
+    os.environ[ASR_THREADS_ENV] = str(asr_threads)
     try:
         import ctypes
         import signal
@@ -184,7 +187,9 @@ def _execute(
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     context = multiprocessing.get_context("spawn")  # a fresh interpreter: espeak-ng initialised once per process
-    pool = ProcessPoolExecutor(min(workers, len(jobs)), mp_context=context, initializer=_init_worker)
+    count = min(workers, len(jobs))
+    threads = max(1, (os.cpu_count() or 1) // count)
+    pool = ProcessPoolExecutor(count, mp_context=context, initializer=_init_worker, initargs=(threads,))
     try:
         futures = {pool.submit(run_job, job, str(out), options, settings): job for job in jobs}
         for future in as_completed(futures):

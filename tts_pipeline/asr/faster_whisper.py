@@ -58,6 +58,8 @@ def model_path(name: str, backend: str = "faster-whisper") -> Path:
     return path
 
 
+# CPU threads for one model; batch workers set it so that together they use the cores once.
+ASR_THREADS_ENV = "TTS_PIPELINE_ASR_THREADS"
 # Shorter than the pause between paragraphs, so every paragraph boundary can be a window seam.
 VAD_MIN_SILENCE_MS = 400
 
@@ -70,7 +72,7 @@ class FasterWhisperRecognizer:
 
         self.model = model
         self.beam_size = beam_size
-        threads = cpu_threads or min(os.cpu_count() or 1, 4)
+        threads = cpu_threads or int(os.environ.get(ASR_THREADS_ENV, 0)) or min(os.cpu_count() or 1, 4)
         self._model = WhisperModel(str(model_path(model)), device="cpu", compute_type="int8", cpu_threads=threads)
 
     def transcribe(self, audio_path: Path) -> Transcript:
