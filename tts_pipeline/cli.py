@@ -92,6 +92,31 @@ rules_option = click.option(
     help="Extra chrome rules (TOML) from the publisher; may be repeated.",
 )
 
+
+def asr_options(command):
+    """--asr, --model, --beam-size and --threshold: how the round trip is checked (narrate, batch, verify)."""
+    options = [
+        click.option(
+            "--asr",
+            "asr_backend",
+            default="faster-whisper",
+            show_default=True,
+            help="ASR backend: faster-whisper or openai-whisper.",
+        ),
+        click.option("--model", "asr_model", default=None, help="ASR model: tiny.en (default) or base."),
+        click.option("--beam-size", default=1, show_default=True, type=click.IntRange(1, 10)),
+        click.option(
+            "--threshold",
+            default=None,
+            type=click.FloatRange(0.0, 1.0),
+            help="Highest WER that passes (default 0.35); any fault fails whatever the WER.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 lexicon_option = click.option(
     "--lexicon",
     "lexicon_files",
@@ -115,12 +140,7 @@ voice_option = click.option(
     help="Output folder; each article lands in OUT/<id>/.",
 )
 @voice_option
-@click.option("--asr", "asr_backend", default="faster-whisper", show_default=True, help="ASR backend.")
-@click.option("--model", "asr_model", default=None, help="ASR model (default: the backend's tiny.en).")
-@click.option("--beam-size", default=1, show_default=True, type=click.IntRange(1, 10))
-@click.option(
-    "--threshold", default=None, type=click.FloatRange(0.0, 1.0), help="Highest WER that passes (default 0.35)."
-)
+@asr_options
 @rules_option
 @lexicon_option
 @friendly_errors
@@ -172,12 +192,7 @@ def narrate(inputs, out_dir, voice, asr_backend, asr_model, beam_size, threshold
 @click.option("--base-url", default=None, help="Where OUT is published, for the feed's enclosures.")
 @click.option("--feed-title", default=None, help="The podcast's title (default: the site's name).")
 @voice_option
-@click.option("--asr", "asr_backend", default="faster-whisper", show_default=True, help="ASR backend.")
-@click.option("--model", "asr_model", default=None, help="ASR model (default: the backend's tiny.en).")
-@click.option("--beam-size", default=1, show_default=True, type=click.IntRange(1, 10))
-@click.option(
-    "--threshold", default=None, type=click.FloatRange(0.0, 1.0), help="Highest WER that passes (default 0.35)."
-)
+@asr_options
 @rules_option
 @lexicon_option
 @friendly_errors
@@ -320,10 +335,7 @@ def voices_command(as_json) -> None:
 @click.argument("audio_path", metavar="AUDIO")
 @click.argument("text_location", metavar="TEXT")
 @click.option("--json", "as_json", is_flag=True, help="Print the verification as JSON.")
-@click.option("--asr", "asr_backend", default="faster-whisper", show_default=True)
-@click.option("--model", "asr_model", default=None)
-@click.option("--beam-size", default=1, show_default=True, type=click.IntRange(1, 10))
-@click.option("--threshold", default=None, type=click.FloatRange(0.0, 1.0))
+@asr_options
 @friendly_errors
 def verify_command(audio_path, text_location, as_json, asr_backend, asr_model, beam_size, threshold) -> None:
     """Check that AUDIO says what TEXT (an article.txt) says. Exit 0 pass, 1 fail."""
