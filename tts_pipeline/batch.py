@@ -27,7 +27,7 @@ from .asr.faster_whisper import ASR_THREADS_ENV
 from .batchinput import Job, read_jobs, sha
 from .catalog import DONE, ERROR, FAILED, Catalog, Row
 from .errors import BadInput
-from .pipeline import NarrateOptions, Narrator, prepare_out_dir
+from .pipeline import MMAP_THRESHOLD_ENV, NarrateOptions, Narrator, prepare_out_dir
 from .source import read_source
 
 LOCK_NAME = ".batch.lock"
@@ -74,6 +74,9 @@ def _init_worker(asr_threads: int) -> None:
     """Process-pool initializer: die with the batch process, so a killed batch leaves no worker writing;
     share the cores between the workers' Whisper models instead of each taking them all."""
     os.environ[ASR_THREADS_ENV] = str(asr_threads)
+    # A worker lives through many articles: a 1 MB mmap threshold keeps its peak under 600 MB (677 MB
+    # at 16 MB over 12 dev-set articles); with one ASR thread per worker the slower page faults cost little.
+    os.environ[MMAP_THRESHOLD_ENV] = str(1 << 20)
     try:
         import ctypes
         import signal

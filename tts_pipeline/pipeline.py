@@ -108,6 +108,8 @@ class Stopwatch:
 
 
 # Buffers from this size up get their own mapping, returned to the system when freed (glibc mallopt).
+# Batch workers, which run many articles and share the cores, set a lower one through the environment.
+MMAP_THRESHOLD_ENV = "TTS_PIPELINE_MMAP_THRESHOLD"
 MMAP_THRESHOLD_BYTES = 16 << 20
 
 
@@ -121,7 +123,8 @@ def keep_big_buffers_out_of_the_heap() -> None:
     try:
         import ctypes
 
-        ctypes.CDLL("libc.so.6").mallopt(-3, MMAP_THRESHOLD_BYTES)  # M_MMAP_THRESHOLD
+        threshold = int(os.environ.get(MMAP_THRESHOLD_ENV, MMAP_THRESHOLD_BYTES))
+        ctypes.CDLL("libc.so.6").mallopt(-3, threshold)  # M_MMAP_THRESHOLD
     except (OSError, AttributeError):
         pass
 
