@@ -129,6 +129,21 @@ voice_option = click.option(
 )
 
 
+def _narrate_options(voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files):
+    """NarrateOptions from the options narrate and batch share."""
+    from .pipeline import NarrateOptions
+
+    return NarrateOptions(
+        voice=voice,
+        asr_backend=asr_backend,
+        asr_model=asr_model,
+        beam_size=beam_size,
+        rules_files=tuple(rules_files),
+        lexicon_files=tuple(lexicon_files),
+        **({"threshold": threshold} if threshold is not None else {}),
+    )
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
@@ -146,18 +161,10 @@ voice_option = click.option(
 @friendly_errors
 def narrate(inputs, out_dir, voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files) -> None:
     """Narrate pages (HTML or copied text: a file, an http(s) URL, or - for stdin) into OUT/<id>/, verified."""
-    from .pipeline import NarrateOptions, Narrator
+    from .pipeline import Narrator
     from .source import read_source
 
-    options = NarrateOptions(
-        voice=voice,
-        asr_backend=asr_backend,
-        asr_model=asr_model,
-        beam_size=beam_size,
-        rules_files=tuple(rules_files),
-        lexicon_files=tuple(lexicon_files),
-        **({"threshold": threshold} if threshold is not None else {}),
-    )
+    options = _narrate_options(voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files)
     sources = [read_source(location) for location in inputs]  # all inputs checked (and fetched) before any work
     narrator = Narrator(options)
     failed = False
@@ -216,17 +223,8 @@ def batch_command(
     Exit 0 when every article passed, 1 when some failed or errored, 2 when INPUT itself is unusable."""
     from .batch import run_batch
     from .batchview import BatchView
-    from .pipeline import NarrateOptions
 
-    options = NarrateOptions(
-        voice=voice,
-        asr_backend=asr_backend,
-        asr_model=asr_model,
-        beam_size=beam_size,
-        rules_files=tuple(rules_files),
-        lexicon_files=tuple(lexicon_files),
-        **({"threshold": threshold} if threshold is not None else {}),
-    )
+    options = _narrate_options(voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files)
     with BatchView() as view:
         result = run_batch(
             input_path,
