@@ -69,8 +69,9 @@ def verify_transcript(
 ) -> Verification:
     """WER plus sentence alignment and faults for a narration of `text` (article.txt layout).
 
-    With `second_look`, each candidate fault is re-transcribed on its own short clip and kept only if
-    the fault shows again: Whisper drops or repeats text at its 30 s window seams on perfect audio.
+    With `second_look`, the audio around each candidate fault is transcribed again (SecondLook.review) and
+    the fault kept only if it shows again: Whisper drops or repeats text at its 30 s window seams on
+    perfect audio.
     """
     totals = verify_text(text, transcript, threshold)
     sentences = align.reference_sentences(align.text_paragraphs(text))
@@ -83,18 +84,8 @@ def verify_transcript(
             for i, c in enumerate(checks)
         ]
     faults = tuple(site.fault for site in sites)
-    return Verification(
-        verdict="fail" if faults or totals.wer > threshold else "pass",
-        wer=totals.wer,
-        threshold=threshold,
-        reference_words=totals.reference_words,
-        hypothesis_words=totals.hypothesis_words,
-        substitutions=totals.substitutions,
-        deletions=totals.deletions,
-        insertions=totals.insertions,
-        sentences=tuple(checks),
-        faults=faults,
-    )
+    verdict = "fail" if faults or totals.wer > threshold else "pass"
+    return replace(totals, verdict=verdict, sentences=tuple(checks), faults=faults)
 
 
 class SecondLook:
