@@ -33,6 +33,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_e2e.py samples/lbc-ukraine-troops-page.txt
 	$(BIN)/python bench/bench_clean.py
+	$(BIN)/python bench/bench_tts.py samples/lbc-ukraine-troops-page.txt
 
 # Synthesis speed (x real time) and peak RSS of each engine beside the raw espeak-ng CLI.
 .PHONY: bench-tts
@@ -57,3 +58,13 @@ clean-out:
 .PHONY: bench-batch
 bench-batch: $(STAMP)
 	$(BIN)/python bench/bench_batch.py
+
+# Round-trip WER of the default voice and of Piper joe on the seed and the held-out dev-set pages (../shared),
+# beside the raw engine reading the text as written. EVAL_WER_ARGS passes more (e.g. --max-words 250).
+.PHONY: eval-wer
+eval-wer: $(STAMP)
+	$(BIN)/python scripts/eval_wer.py --group seed $(EVAL_WER_ARGS)
+	$(BIN)/python scripts/eval_wer.py --group seed --voice joe $(EVAL_WER_ARGS)
+	$(BIN)/python scripts/eval_wer.py --group held-out --raw $(EVAL_WER_ARGS)
+	$(BIN)/python scripts/eval_wer.py --group held-out $(EVAL_WER_ARGS)
+	$(BIN)/python scripts/eval_wer.py --group held-out --voice joe $(EVAL_WER_ARGS)

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .asr import DEFAULT_BEAM_SIZE
 from .errors import BadInput, EngineError
 
 EXIT_FAIL, EXIT_BAD_INPUT, EXIT_INTERNAL = 1, 2, 3
@@ -104,7 +105,7 @@ def asr_options(command):
             help="ASR backend: faster-whisper or openai-whisper.",
         ),
         click.option("--model", "asr_model", default=None, help="ASR model: tiny.en (default) or base."),
-        click.option("--beam-size", default=1, show_default=True, type=click.IntRange(1, 10)),
+        click.option("--beam-size", default=DEFAULT_BEAM_SIZE, show_default=True, type=click.IntRange(1, 10)),
         click.option(
             "--threshold",
             default=None,

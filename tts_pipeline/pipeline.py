@@ -20,7 +20,7 @@ from pathlib import Path
 
 from . import audio, clean, speech
 from .article import Article, Narration, Report, Script
-from .asr import DEFAULT_BACKEND, Recognizer, create_recognizer, describe_recognizer
+from .asr import DEFAULT_BACKEND, DEFAULT_BEAM_SIZE, Recognizer, create_recognizer, describe_recognizer
 from .captions import write_captions
 from .engines import TTSEngine, create_engine
 from .errors import BadInput
@@ -36,7 +36,7 @@ class NarrateOptions:
     voice: str = DEFAULT_VOICE
     asr_backend: str = DEFAULT_BACKEND
     asr_model: str | None = None
-    beam_size: int = 1
+    beam_size: int = DEFAULT_BEAM_SIZE
     threshold: float = DEFAULT_WER_THRESHOLD
     rules_files: Sequence[Path] = field(default_factory=tuple)
     lexicon_files: Sequence[Path] = field(default_factory=tuple)

@@ -19,7 +19,7 @@ import numpy as np
 
 from . import align
 from .article import Transcript, Verification, Word
-from .asr import Recognizer
+from .asr import DEFAULT_BEAM_SIZE, Recognizer
 from .errors import BadInput
 from .textnorm import normalise
 
@@ -197,7 +197,7 @@ def check_audio(
     text_location: str,
     backend: str = "faster-whisper",
     model: str | None = None,
-    beam_size: int = 1,
+    beam_size: int = DEFAULT_BEAM_SIZE,
     threshold: float | None = None,
 ) -> dict:
     """Transcribe an audio file and verify it against a text file (e.g. article.txt); JSON-ready result."""

@@ -9,6 +9,10 @@ from ..article import Transcript
 from ..errors import BadInput
 
 DEFAULT_BACKEND = "faster-whisper"
+# Beam search, as faster-whisper and the openai-whisper CLI do by default. Measured with espeak-ng en-us and
+# tiny.en on 15 dev-set pages: mean WER 0.102 at beam 5 against 0.111-0.119 greedy (the seed: 0.090 vs
+# 0.110), for about a third more ASR time. Fewer misheard words also means fewer candidate faults to re-check.
+DEFAULT_BEAM_SIZE = 5
 
 
 class Recognizer(Protocol):
@@ -36,7 +40,9 @@ def _openai_whisper(model: str | None, beam_size: int) -> Recognizer:
 BACKENDS = {"faster-whisper": _faster_whisper, "openai-whisper": _openai_whisper}
 
 
-def create_recognizer(backend: str = DEFAULT_BACKEND, model: str | None = None, beam_size: int = 1) -> Recognizer:
+def create_recognizer(
+    backend: str = DEFAULT_BACKEND, model: str | None = None, beam_size: int = DEFAULT_BEAM_SIZE
+) -> Recognizer:
     try:
         factory = BACKENDS[backend]
     except KeyError:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..article import Transcript, Word
 from ..errors import BadInput, EngineError
+from . import DEFAULT_BEAM_SIZE
 from .cache import assemble_split_model, cache_root
 
 
@@ -67,7 +68,7 @@ VAD_MIN_SILENCE_MS = 400
 class FasterWhisperRecognizer:
     backend = "faster-whisper"
 
-    def __init__(self, model: str = "tiny.en", beam_size: int = 1, cpu_threads: int = 0) -> None:
+    def __init__(self, model: str = "tiny.en", beam_size: int = DEFAULT_BEAM_SIZE, cpu_threads: int = 0) -> None:
         from faster_whisper import WhisperModel
 
         self.model = model

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..article import Transcript, Word
 from ..errors import BadInput, EngineError
+from . import DEFAULT_BEAM_SIZE
 from .cache import cache_root, write_atomically
 from .convert import CONVERTER_VERSION, convert_ct2_folder
 from .faster_whisper import model_path
@@ -57,7 +58,7 @@ def _alignment_heads(name: str) -> list[tuple[int, int]]:
 class OpenAIWhisperRecognizer:
     backend = "openai-whisper"
 
-    def __init__(self, model: str = "tiny.en", beam_size: int = 1, cpu_threads: int = 0) -> None:
+    def __init__(self, model: str = "tiny.en", beam_size: int = DEFAULT_BEAM_SIZE, cpu_threads: int = 0) -> None:
         try:
             import torch
             import whisper

@@ -1,0 +1,129 @@
+"""Round-trip WER of narrations on the seed page and on dev-set news pages (read from ../shared).
+
+For each page: clean, speech text, render with a voice, transcribe with Whisper, and score the *article
+text* against the transcript (Whisper's English normaliser + jiwer), exactly as `narrate` reports it.
+`--raw` is the baseline the quality bar is measured against: the article text read as is by the engine
+(no speech rules, no lexicon, the engine's default rate, no extra word gap).
+
+Dev-set pages are split by their place in sorted order: even places are "tune" pages (looked at while
+writing rules and lexicon entries), odd places are "held-out" pages (only ever scored). Prints one line
+per page and a summary per group; `--errors` lists the misaligned words of each page, most common first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import statistics
+import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+import jiwer
+
+from tts_pipeline import clean, speech
+from tts_pipeline.article import Article
+from tts_pipeline.asr import DEFAULT_BEAM_SIZE
+from tts_pipeline.errors import BadInput
+from tts_pipeline.lexicon import Lexicon
+from tts_pipeline.pipeline import NarrateOptions, Narrator
+from tts_pipeline.textnorm import normalise
+from tts_pipeline.verify import verify_transcript
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = SHARED / "seed" / "lbc-ukraine-troops-page.txt"
+DEVSET_PAGES = SHARED / "devset" / "pages"
+# Words per minute of each engine left to itself: espeak-ng's default, Piper's length_scale 1.0.
+ENGINE_DEFAULT_RATE = {"pyttsx3": 175, "piper": 170}
+
+
+def pages(group: str) -> list[Path]:
+    devset = sorted(DEVSET_PAGES.glob("*.html")) if DEVSET_PAGES.is_dir() else []
+    chosen = {"seed": [], "tune": devset[0::2], "held-out": devset[1::2], "all": devset}[group]
+    return [SEED, *chosen] if group in ("seed", "all") else chosen
+
+
+def first_words(article: Article, max_words: int) -> Article:
+    """The headline and as many whole paragraphs as fit in max_words (at least one)."""
+    kept, count = [], 0
+    for paragraph in article.paragraphs:
+        if kept and count + len(paragraph.split()) > max_words:
+            break
+        kept.append(paragraph)
+        count += len(paragraph.split())
+    return replace(article, paragraphs=tuple(kept))
+
+
+def misheard(reference: str, hypothesis: str) -> list[str]:
+    """'ref -> hyp' for each substitution, deletion and insertion, after normalisation."""
+    ref, hyp = normalise(reference), normalise(hypothesis)
+    out = jiwer.process_words(ref, hyp)
+    ref_words, hyp_words = ref.split(), hyp.split()
+    errors = []
+    for chunk in out.alignments[0]:
+        if chunk.type != "equal":
+            said = " ".join(ref_words[chunk.ref_start_idx : chunk.ref_end_idx])
+            heard = " ".join(hyp_words[chunk.hyp_start_idx : chunk.hyp_end_idx])
+            errors.append(f"{said or '_'} -> {heard or '_'}")
+    return errors
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--group", choices=["seed", "tune", "held-out", "all"], default="seed")
+    parser.add_argument("--voice", default="en-us", help="voice name or voice TOML file")
+    parser.add_argument("--lexicon", type=Path, action="append", default=[], help="extra lexicon (TOML)")
+    parser.add_argument("--beam-size", type=int, default=DEFAULT_BEAM_SIZE)
+    parser.add_argument("--model", default=None, help="ASR model: tiny.en (default) or base")
+    parser.add_argument("--raw", action="store_true", help="baseline: article text as is, engine defaults")
+    parser.add_argument("--max-words", type=int, default=0, help="score only the first N words of each page")
+    parser.add_argument("--errors", action="store_true", help="list each page's misheard words")
+    args = parser.parse_args(argv)
+    chosen = pages(args.group)
+    if not chosen or not all(p.is_file() for p in chosen):
+        print(f"error: no pages for group {args.group} under {SHARED}", file=sys.stderr)
+        return 2
+    options = NarrateOptions(
+        voice=args.voice, asr_model=args.model, beam_size=args.beam_size, lexicon_files=args.lexicon
+    )
+    try:
+        narrator = Narrator(options)
+    except BadInput as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.raw:  # the engine reading the text as written, at its own default speed
+        narrator.voice = replace(narrator.voice, rate=ENGINE_DEFAULT_RATE[narrator.voice.engine], word_gap_ms=0)
+        narrator.lexicon = Lexicon()
+    rules = () if args.raw else None
+    results: dict[str, list[float]] = collections.defaultdict(list)
+    all_errors: collections.Counter[str] = collections.Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in chosen:
+            article = clean.clean_input(path.read_bytes(), narrator.rules)
+            if args.max_words:
+                article = first_words(article, args.max_words)
+            script = speech.build_script(article, rules, narrator.lexicon, narrator.voice.alphabet)
+            work = Path(tmp)
+            wavs = narrator.synthesize(script, work)
+            narration = narrator.mix(script, wavs, work / "narration.mp3")
+            transcript = narrator.recognizer.transcribe(narration.path)
+            check = verify_transcript(article.text, transcript)
+            errors = misheard(article.text, transcript.text)
+            all_errors.update(errors)
+            group = "seed" if path == SEED else ("tune" if path in pages("tune") else "held-out")
+            results[group].append(check.wer)
+            words = len(normalise(article.text).split())
+            print(f"{group:8} {path.name[:40]:40} WER {check.wer:.3f}  {words:5d} words  {narration.seconds:6.1f} s")
+            if args.errors:
+                print("    " + " | ".join(errors))
+    for group, wers in results.items():
+        print(f"{group}: {len(wers)} pages, mean WER {statistics.mean(wers):.3f}, median {statistics.median(wers):.3f}")
+    if args.errors:
+        print("most common:", ", ".join(f"{e} ({n})" for e, n in all_errors.most_common(40)))
+    narrator.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
