@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.conftest import SAMPLE, SHORT_PAGE, run_cli
+from tests.conftest import DATA, SAMPLE, SHORT_PAGE, run_cli
 
 
 def test_script_marks_each_change_with_its_rule():
@@ -13,6 +13,15 @@ def test_script_marks_each_change_with_its_rule():
     assert "[headline] Lammy insists U.K. is not sending troops" in result.stdout
     assert "'UK' -> 'U.K.'  (acronym-letters)" in result.stdout
     assert "'300' -> 'three hundred'  (number)" in result.stdout
+
+
+def test_script_of_an_html_page_is_the_cleaned_article():
+    """Regression: `script` read HTML as page text and narrated the <head> markup as paragraphs."""
+    result = run_cli("script", str(DATA / "news-page.html"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("[headline] Harbour wall repairs begin after winter storms")
+    assert "<" not in result.stdout and "DOCTYPE" not in result.stdout
+    assert "more than forty fishing boats" in result.stdout.lower()
 
 
 def test_script_json_for_tools(tmp_path):

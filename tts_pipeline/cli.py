@@ -85,6 +85,16 @@ def main(args: list[str] | None = None, prog_name: str = "tts-pipeline") -> None
     sys.exit(code if isinstance(code, int) else 0)
 
 
+format_option = click.option(
+    "--format",
+    "kind",
+    type=click.Choice(["auto", "html", "text"]),
+    default="auto",
+    show_default=True,
+    help="Input kind; auto detects HTML.",
+)
+
+
 rules_option = click.option(
     "--rules",
     "rules_files",
@@ -245,14 +255,7 @@ def batch_command(
 @click.argument("input_location", metavar="INPUT")
 @click.option("--json", "as_json", is_flag=True, help="Print title, metadata, paragraphs and removed lines as JSON.")
 @click.option("--diff", "as_diff", is_flag=True, help="Show every input line, kept or struck out with its rule.")
-@click.option(
-    "--format",
-    "kind",
-    type=click.Choice(["auto", "html", "text"]),
-    default="auto",
-    show_default=True,
-    help="Input kind; auto detects HTML.",
-)
+@format_option
 @rules_option
 @friendly_errors
 def clean_command(input_location, as_json, as_diff, kind, rules_files) -> None:
@@ -276,22 +279,24 @@ def clean_command(input_location, as_json, as_diff, kind, rules_files) -> None:
 @cli.command(name="script")
 @click.argument("input_location", metavar="INPUT")
 @click.option("--json", "as_json", is_flag=True, help="Print the segments, speech text and changes as JSON.")
+@format_option
 @voice_option
 @rules_option
 @lexicon_option
 @friendly_errors
-def script_command(input_location, as_json, voice, rules_files, lexicon_files) -> None:
+def script_command(input_location, as_json, kind, voice, rules_files, lexicon_files) -> None:
     """Dry run: the speech text for INPUT with every change and the rule that made it; renders nothing."""
-    from .clean import clean_text, load_rules
+    from .clean import clean_source, load_rules
     from .lexicon import load_lexicons
-    from .source import read_input
+    from .source import read_source
     from .speech import build_script, format_script, script_to_dict
     from .voices import get_voice
 
     chosen = get_voice(voice)
     lexicon = load_lexicons([*lexicon_files, *chosen.lexicon])
-    text, _ = read_input(input_location)
-    script = build_script(clean_text(text, load_rules(rules_files)), lexicon=lexicon, alphabet=chosen.alphabet)
+    rules = load_rules(rules_files)  # bad rules or lexicon files fail before any download
+    article = clean_source(read_source(input_location, kind), rules)  # cleaned exactly as narrate cleans
+    script = build_script(article, lexicon=lexicon, alphabet=chosen.alphabet)
     if as_json:
         _emit_json({"voice": chosen.name, **script_to_dict(script)})
     else:

@@ -65,16 +65,27 @@ MONTHS = {m[:3]: m for m in (*_MONTH_NAMES, "November", "December")}
 MONTHS["Sept"] = "September"
 
 
+def _cardinal(number: int) -> str:
+    """num2words without its British "and": 'one hundred and thirty thousand' is heard back by Whisper as
+    '100 and 30,000', 'one hundred thirty thousand' as '130,000' (measured with espeak-ng and tiny.en)."""
+    return num2words(number).replace(",", "").replace(" and ", " ")
+
+
+def _ordinal(number: int) -> str:
+    """'one hundred first', which Whisper writes as '101st'; with the 'and' it writes the words."""
+    return num2words(number, to="ordinal").replace(",", "").replace(" and ", " ")
+
+
 def say_number(text: str) -> str:
-    """'1,234' -> 'one thousand, two hundred and thirty-four'; '1.25' -> 'one point two five'."""
+    """'1,234' -> 'one thousand two hundred thirty-four'; '1.25' -> 'one point two five'."""
     plain = text.replace(",", "")
     if "." in plain:
         whole, fraction = plain.split(".", 1)
         digits = " ".join(num2words(int(d)) for d in fraction)
-        return f"{num2words(int(whole or 0))} point {digits}"
+        return f"{_cardinal(int(whole or 0))} point {digits}"
     if len(plain) > 1 and plain.startswith("0"):  # '007', '0800': digit by digit
         return " ".join("oh" if d == "0" else num2words(int(d)) for d in plain)
-    return num2words(int(plain)).replace(",", "")
+    return _cardinal(int(plain))
 
 
 def _is_one(amount: str) -> bool:
@@ -160,7 +171,7 @@ def _bracket(m: re.Match[str]) -> str:
 FORMATTERS: dict[str, Callable[[re.Match[str]], str]] = {
     "number": lambda m: say_number(m["amount"]),
     "year": lambda m: num2words(int(m["year"]), to="year"),
-    "ordinal": lambda m: num2words(int(m["number"]), to="ordinal"),
+    "ordinal": lambda m: _ordinal(int(m["number"])),
     "percent": lambda m: f"{say_number(m['amount'])} percent",
     "scale": lambda m: f"{say_number(m['amount'])} {SCALES[m['scale']]}",
     "unit": lambda m: (
