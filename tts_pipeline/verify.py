@@ -21,7 +21,7 @@ from . import align
 from .article import Transcript, Verification, Word
 from .asr import DEFAULT_BEAM_SIZE, Recognizer
 from .errors import BadInput
-from .textnorm import normalise
+from .textnorm import normalise, spell_compounds_as_reference
 
 __all__ = ["DEFAULT_WER_THRESHOLD", "check_audio", "normalise", "verify_text", "verify_transcript"]
 
@@ -45,6 +45,7 @@ def verify_text(reference: str, transcript: Transcript | str, threshold: float =
     """Word error rate of the transcript against the reference text; verdict pass when under threshold."""
     hypothesis = transcript.text if isinstance(transcript, Transcript) else transcript
     ref, hyp = normalise(reference), normalise(hypothesis)
+    hyp = " ".join(spell_compounds_as_reference(ref.split(), hyp.split()))
     if not ref:
         raise ValueError("reference text has no words")
     if hyp:
