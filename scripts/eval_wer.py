@@ -28,8 +28,8 @@ from tts_pipeline.asr import DEFAULT_BEAM_SIZE
 from tts_pipeline.errors import BadInput
 from tts_pipeline.lexicon import Lexicon
 from tts_pipeline.pipeline import NarrateOptions, Narrator
-from tts_pipeline.textnorm import normalise
-from tts_pipeline.verify import verify_transcript
+from tts_pipeline.textnorm import normalise, spell_compounds_as_reference
+from tts_pipeline.verify import verify_text
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed" / "lbc-ukraine-troops-page.txt"
@@ -56,10 +56,10 @@ def first_words(article: Article, max_words: int) -> Article:
 
 
 def misheard(reference: str, hypothesis: str) -> list[str]:
-    """'ref -> hyp' for each substitution, deletion and insertion, after normalisation."""
-    ref, hyp = normalise(reference), normalise(hypothesis)
-    out = jiwer.process_words(ref, hyp)
-    ref_words, hyp_words = ref.split(), hyp.split()
+    """'ref -> hyp' for each substitution, deletion and insertion, normalised as verify_text does."""
+    ref_words = normalise(reference).split()
+    hyp_words = spell_compounds_as_reference(ref_words, normalise(hypothesis).split())
+    out = jiwer.process_words(" ".join(ref_words), " ".join(hyp_words))
     errors = []
     for chunk in out.alignments[0]:
         if chunk.type != "equal":
@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-words", type=int, default=0, help="score only the first N words of each page")
     parser.add_argument("--errors", action="store_true", help="list each page's misheard words")
     args = parser.parse_args(argv)
-    chosen = pages(args.group)
+    chosen, tune = pages(args.group), set(pages("tune"))
     if not chosen or not all(p.is_file() for p in chosen):
         print(f"error: no pages for group {args.group} under {SHARED}", file=sys.stderr)
         return 2
@@ -108,10 +108,10 @@ def main(argv: list[str] | None = None) -> int:
             wavs = narrator.synthesize(script, work)
             narration = narrator.mix(script, wavs, work / "narration.mp3")
             transcript = narrator.recognizer.transcribe(narration.path)
-            check = verify_transcript(article.text, transcript)
+            check = verify_text(article.text, transcript)
             errors = misheard(article.text, transcript.text)
             all_errors.update(errors)
-            group = "seed" if path == SEED else ("tune" if path in pages("tune") else "held-out")
+            group = "seed" if path == SEED else ("tune" if path in tune else "held-out")
             results[group].append(check.wer)
             words = len(normalise(article.text).split())
             print(f"{group:8} {path.name[:40]:40} WER {check.wer:.3f}  {words:5d} words  {narration.seconds:6.1f} s")
