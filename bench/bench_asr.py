@@ -91,7 +91,7 @@ def main() -> None:
     parser.add_argument("--audio", type=Path, help="narration of the page (default: synthesize with espeak-ng)")
     parser.add_argument("--backends", default="faster-whisper,openai-whisper")
     parser.add_argument("--models", default="tiny.en,base")
-    parser.add_argument("--beam-size", default="5")
+    parser.add_argument("--beam-size", default="1")
     args = parser.parse_args()
 
     article = clean_text(args.page.read_text(encoding="utf-8"))

@@ -84,7 +84,7 @@ def main() -> None:
     parser.add_argument("page", type=Path)
     parser.add_argument("--runs", type=int, default=3, help="alternating runs of each side; medians reported")
     parser.add_argument("--voice-rate", default="155", help="espeak-ng words per minute, as voices/en-us.toml")
-    parser.add_argument("--beam-size", default="5")
+    parser.add_argument("--beam-size", default="1")
     args = parser.parse_args()
 
     article = clean_text(args.page.read_text(encoding="utf-8"))
