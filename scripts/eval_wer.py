@@ -79,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--raw", action="store_true", help="baseline: article text as is, engine defaults")
     parser.add_argument("--max-words", type=int, default=0, help="score only the first N words of each page")
     parser.add_argument("--errors", action="store_true", help="list each page's misheard words")
+    parser.add_argument("--skip-rule", action="append", default=[], help="leave out a speech rule (by name)")
+    parser.add_argument("--no-lexicon", action="store_true", help="leave out every lexicon")
     args = parser.parse_args(argv)
     chosen, tune = pages(args.group), set(pages("tune"))
     if not chosen or not all(p.is_file() for p in chosen):
@@ -93,9 +95,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if args.raw:  # the engine reading the text as written, at its own default speed
-        narrator.voice = replace(narrator.voice, rate=ENGINE_DEFAULT_RATE[narrator.voice.engine], word_gap_ms=0)
+        default_rate = ENGINE_DEFAULT_RATE[narrator.voice.engine]
+        narrator.voice = replace(narrator.voice, rate=default_rate, word_gap_ms=0, noise_scale=None, noise_w=None)
         narrator.lexicon = Lexicon()
-    rules = () if args.raw else None
+    if args.no_lexicon:
+        narrator.lexicon = Lexicon()
+    rules = () if args.raw else tuple(r for r in speech.default_rules() if r.name not in args.skip_rule)
     results: dict[str, list[float]] = collections.defaultdict(list)
     all_errors: collections.Counter[str] = collections.Counter()
     with tempfile.TemporaryDirectory() as tmp:

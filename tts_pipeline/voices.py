@@ -43,6 +43,10 @@ class Voice:
     package: str = ""  # or the Python package whose data/ folder holds <voice>.onnx
     lexicon: tuple[Path, ...] = ()
     origin: str = ""
+    # Piper voices: the model's sampling noise (VITS noise_scale) and duration noise (noise_w); None keeps the
+    # model's own (joe: 0.667 and 0.8). Lower is steadier, and every render of a text sounds the same.
+    noise_scale: float | None = None
+    noise_w: float | None = None
 
     @property
     def alphabet(self) -> str | None:
@@ -51,7 +55,7 @@ class Voice:
 
 
 KNOWN_KEYS = {"name", "engine", "voice", "rate", "volume", "pitch", "pauses", "description", "model", "package"}
-KNOWN_KEYS |= {"lexicon", "word_gap_ms"}
+KNOWN_KEYS |= {"lexicon", "word_gap_ms", "noise_scale", "noise_w"}
 
 
 def _parse(data: dict, origin: str) -> Voice:
@@ -79,6 +83,8 @@ def _parse(data: dict, origin: str) -> Voice:
             package=str(data.get("package", "")),
             lexicon=tuple(base / item for item in lexicon),
             origin=origin,
+            noise_scale=None if data.get("noise_scale") is None else float(data["noise_scale"]),
+            noise_w=None if data.get("noise_w") is None else float(data["noise_w"]),
         )
     except KeyError as exc:
         raise BadInput(f"voice file {origin} is missing {exc.args[0]!r}") from None
@@ -88,6 +94,10 @@ def _parse(data: dict, origin: str) -> Voice:
         raise BadInput(f"voice file {origin}: rate {voice.rate} is outside 80-450 words per minute")
     if voice.pitch is not None and not 0 <= voice.pitch <= 100:
         raise BadInput(f"voice file {origin}: pitch {voice.pitch} is outside 0-100")
+    for key in ("noise_scale", "noise_w"):
+        value = getattr(voice, key)
+        if value is not None and not 0.0 <= value <= 2.0:
+            raise BadInput(f"voice file {origin}: {key} {value} is outside 0-2")
     if not 0 <= voice.word_gap_ms <= 500:
         raise BadInput(f"voice file {origin}: word_gap_ms {voice.word_gap_ms} is outside 0-500")
     for key, value in vars(pauses).items():

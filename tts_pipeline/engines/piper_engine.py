@@ -54,6 +54,8 @@ class PiperEngine:
     length_scale: float | None = None
     volume: float = 1.0
     sentence_pause_ms: int = 0
+    noise_scale: float | None = None
+    noise_w: float | None = None
 
     def __post_init__(self) -> None:
         try:
@@ -64,12 +66,16 @@ class PiperEngine:
             self._voice = PiperVoice.load(self.model)
         except Exception as exc:  # onnxruntime raises its own types for a corrupt model
             raise BadInput(f"cannot load Piper model {self.model}: {type(exc).__name__}: {exc}") from None
-        self._config = SynthesisConfig(length_scale=self.length_scale, volume=self.volume)
+        self._config = SynthesisConfig(
+            length_scale=self.length_scale, noise_scale=self.noise_scale, noise_w_scale=self.noise_w, volume=self.volume
+        )
 
     @classmethod
     def from_voice(cls, voice: Voice) -> PiperEngine:
         length_scale = DEFAULT_RATE / voice.rate if voice.rate != DEFAULT_RATE else None
-        return cls(model_path(voice), length_scale, voice.volume, voice.pauses.sentence_ms)
+        return cls(
+            model_path(voice), length_scale, voice.volume, voice.pauses.sentence_ms, voice.noise_scale, voice.noise_w
+        )
 
     @property
     def sample_rate(self) -> int:
