@@ -109,3 +109,12 @@ def test_espeak_says_phonemes_not_brackets(engine, tmp_path):
     engine.synthesize("[[h@l'oU]]", tmp_path / "phonemes.wav")
     engine.synthesize("h at l apostrophe o u", tmp_path / "spelled.wav")
     assert validate_wav(tmp_path / "phonemes.wav") < 0.6 * validate_wav(tmp_path / "spelled.wav")
+
+
+@pytest.mark.slow
+def test_default_lexicon_name_is_heard_back_spelt_right(engine, recognizer, tmp_path):
+    """Keir said as espeak's own reading ("care") or as [[k'i@3]] comes back "Care"/"Kirr"; [[k'i:@r]] as "Keir"."""
+    speech, changes = to_speech("Sir Keir Starmer said the plan was fair.")
+    assert [c.rule for c in changes] == ["lexicon:default:phonemes"]
+    engine.synthesize(speech, tmp_path / "keir.wav")
+    assert "keir" in recognizer.transcribe(tmp_path / "keir.wav").text.lower()

@@ -51,7 +51,7 @@ def say(text: str, **kwargs) -> str:
         ("He said: “We are ready.”", "He said: We are ready."),
         ("Barrot’s statement", "Barrot’s statement"),
         ("the war — and the peace", "the war, and the peace"),
-        ("the PM (Keir Starmer) said", "the P.M., [[k'i@3]] Starmer, said"),
+        ("the PM (Keir Starmer) said", "the P.M., [[k'i:@r]] Starmer, said"),
         ("World War II", "World War II"),
         ("in the USA.", "in the U.S.A."),
         ("MPs voted", "M.P.s voted"),
