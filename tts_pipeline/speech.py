@@ -65,15 +65,11 @@ MONTHS = {m[:3]: m for m in (*_MONTH_NAMES, "November", "December")}
 MONTHS["Sept"] = "September"
 
 
-def _cardinal(number: int) -> str:
-    """num2words without its British "and": 'one hundred and thirty thousand' is heard back by Whisper as
-    '100 and 30,000', 'one hundred thirty thousand' as '130,000' (measured with espeak-ng and tiny.en)."""
-    return num2words(number).replace(",", "").replace(" and ", " ")
-
-
-def _ordinal(number: int) -> str:
-    """'one hundred first', which Whisper writes as '101st'; with the 'and' it writes the words."""
-    return num2words(number, to="ordinal").replace(",", "").replace(" and ", " ")
+def _cardinal(number: int, to: str = "cardinal") -> str:
+    """num2words without its commas and British "and": Whisper writes 'one hundred and thirty thousand' back
+    as '100 and 30,000' and 'one hundred and first' as words, but 'one hundred thirty thousand' as '130,000'
+    and 'one hundred first' as '101st' (measured with espeak-ng and tiny.en)."""
+    return num2words(number, to=to).replace(",", "").replace(" and ", " ")
 
 
 def say_number(text: str) -> str:
@@ -171,7 +167,7 @@ def _bracket(m: re.Match[str]) -> str:
 FORMATTERS: dict[str, Callable[[re.Match[str]], str]] = {
     "number": lambda m: say_number(m["amount"]),
     "year": lambda m: num2words(int(m["year"]), to="year"),
-    "ordinal": lambda m: _ordinal(int(m["number"])),
+    "ordinal": lambda m: _cardinal(int(m["number"]), to="ordinal"),
     "percent": lambda m: f"{say_number(m['amount'])} percent",
     "scale": lambda m: f"{say_number(m['amount'])} {SCALES[m['scale']]}",
     "unit": lambda m: (

@@ -45,9 +45,9 @@ def verify_text(reference: str, transcript: Transcript | str, threshold: float =
     """Word error rate of the transcript against the reference text; verdict pass when under threshold."""
     hypothesis = transcript.text if isinstance(transcript, Transcript) else transcript
     ref, hyp = normalise(reference), normalise(hypothesis)
-    hyp = " ".join(spell_compounds_as_reference(ref.split(), hyp.split()))
     if not ref:
         raise ValueError("reference text has no words")
+    hyp = " ".join(spell_compounds_as_reference(ref.split(), hyp.split()))
     if hyp:
         out = jiwer.process_words(ref, hyp)
         wer, subs, dels, ins = out.wer, out.substitutions, out.deletions, out.insertions
