@@ -65,7 +65,7 @@ MONTHS = {m[:3]: m for m in (*_MONTH_NAMES, "November", "December")}
 MONTHS["Sept"] = "September"
 
 
-def _cardinal(number: int, to: str = "cardinal") -> str:
+def _number_words(number: int, to: str = "cardinal") -> str:
     """num2words without its commas and British "and": Whisper writes 'one hundred and thirty thousand' back
     as '100 and 30,000' and 'one hundred and first' as words, but 'one hundred thirty thousand' as '130,000'
     and 'one hundred first' as '101st' (measured with espeak-ng and tiny.en)."""
@@ -78,10 +78,10 @@ def say_number(text: str) -> str:
     if "." in plain:
         whole, fraction = plain.split(".", 1)
         digits = " ".join(num2words(int(d)) for d in fraction)
-        return f"{_cardinal(int(whole or 0))} point {digits}"
+        return f"{_number_words(int(whole or 0))} point {digits}"
     if len(plain) > 1 and plain.startswith("0"):  # '007', '0800': digit by digit
         return " ".join("oh" if d == "0" else num2words(int(d)) for d in plain)
-    return _cardinal(int(plain))
+    return _number_words(int(plain))
 
 
 def _is_one(amount: str) -> bool:
@@ -167,7 +167,7 @@ def _bracket(m: re.Match[str]) -> str:
 FORMATTERS: dict[str, Callable[[re.Match[str]], str]] = {
     "number": lambda m: say_number(m["amount"]),
     "year": lambda m: num2words(int(m["year"]), to="year"),
-    "ordinal": lambda m: _cardinal(int(m["number"]), to="ordinal"),
+    "ordinal": lambda m: _number_words(int(m["number"]), to="ordinal"),
     "percent": lambda m: f"{say_number(m['amount'])} percent",
     "scale": lambda m: f"{say_number(m['amount'])} {SCALES[m['scale']]}",
     "unit": lambda m: (
