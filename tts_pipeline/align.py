@@ -60,13 +60,6 @@ class RefSentence:
     tokens: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Token:
-    text: str
-    start: float
-    end: float
-
-
 @dataclass
 class Alignment:
     """Per reference token: the aligned heard token (None if deleted) and whether it matched."""
@@ -95,12 +88,12 @@ def reference_sentences(paragraphs: Sequence[str]) -> list[RefSentence]:
     return sentences
 
 
-def timed_tokens(words: Sequence[Word]) -> list[Token]:
-    """Normalise each heard word on its own so every token keeps the time of the word it came from."""
+def timed_tokens(words: Sequence[Word]) -> list[Word]:
+    """Normalise each heard word on its own so every token (a Word) keeps the time of the word it came from."""
     tokens = []
     for word in words:
         for text in normalise(word.text).split():
-            tokens.append(Token(text, float(word.start), float(word.end)))
+            tokens.append(Word(text, float(word.start), float(word.end)))
     return tokens
 
 
@@ -147,7 +140,7 @@ class FaultSite:
 
 
 def check_alignment(
-    sentences: Sequence[RefSentence], hyp: Sequence[Token], audio_seconds: float
+    sentences: Sequence[RefSentence], hyp: Sequence[Word], audio_seconds: float
 ) -> tuple[list[SentenceCheck], list[FaultSite]]:
     """Sentence statuses with times, and the content faults found, for one narration."""
     ref = [t for s in sentences for t in s.tokens]
@@ -195,14 +188,14 @@ def check_alignment(
     return checks, [FaultSite(fault, covered) for fault, covered in located]
 
 
-def _ok_time_before(alignment: Alignment, hyp: Sequence[Token], ref_index: int) -> float:
+def _ok_time_before(alignment: Alignment, hyp: Sequence[Word], ref_index: int) -> float:
     for r in range(ref_index - 1, -1, -1):
         if alignment.ref_ok[r]:
             return hyp[alignment.ref_to_hyp[r]].end
     return 0.0
 
 
-def _ok_time_after(alignment: Alignment, hyp: Sequence[Token], ref_index: int) -> float | None:
+def _ok_time_after(alignment: Alignment, hyp: Sequence[Word], ref_index: int) -> float | None:
     for r in range(ref_index, len(alignment.ref_ok)):
         if alignment.ref_ok[r]:
             return hyp[alignment.ref_to_hyp[r]].start
@@ -210,7 +203,7 @@ def _ok_time_after(alignment: Alignment, hyp: Sequence[Token], ref_index: int) -
 
 
 def _region_faults(
-    spans: list[_Span], alignment: Alignment, hyp: Sequence[Token], audio_seconds: float, ref_words: int
+    spans: list[_Span], alignment: Alignment, hyp: Sequence[Word], audio_seconds: float, ref_words: int
 ) -> list[tuple[Fault, range]]:
     """Runs of bad sentences: missing / truncated when no audio stands for them, else extra / garbled."""
     words_per_second = ref_words / max(audio_seconds, 1.0)
@@ -252,7 +245,7 @@ def _region_faults(
 
 
 def _inserted_faults(
-    spans, alignment: Alignment, hyp: Sequence[Token], found: list[Fault], span_of_ref, ref: Sequence[str]
+    spans, alignment: Alignment, hyp: Sequence[Word], found: list[Fault], span_of_ref, ref: Sequence[str]
 ) -> list[tuple[Fault, range]]:
     """Clusters of heard words that align to no text: a passage said twice (repeated) or other speech (extra).
 
@@ -307,7 +300,7 @@ def _best_matching_span(spans: Sequence[_Span], words: Sequence[str], before: in
     return best
 
 
-def _silence_faults(spans: list[_Span], alignment: Alignment, hyp: Sequence[Token]) -> list[tuple[Fault, range]]:
+def _silence_faults(spans: list[_Span], alignment: Alignment, hyp: Sequence[Word]) -> list[tuple[Fault, range]]:
     """A long silence between two heard words of one sentence: a glitch in the audio."""
     faults = []
     for index, span in enumerate(spans):
