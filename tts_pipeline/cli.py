@@ -85,6 +85,11 @@ def main(args: list[str] | None = None, prog_name: str = "tts-pipeline") -> None
     sys.exit(code if isinstance(code, int) else 0)
 
 
+def out_option(help_text: str):
+    """-o/--out OUT, required; each command says what it writes there."""
+    return click.option("-o", "--out", "out_dir", required=True, type=click.Path(path_type=Path), help=help_text)
+
+
 format_option = click.option(
     "--format",
     "kind",
@@ -157,14 +162,7 @@ def _narrate_options(voice, asr_backend, asr_model, beam_size, threshold, rules_
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option(
-    "-o",
-    "--out",
-    "out_dir",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="Output folder; each article lands in OUT/<id>/.",
-)
+@out_option("Output folder; each article lands in OUT/<id>/.")
 @voice_option
 @asr_options
 @rules_option
@@ -191,14 +189,7 @@ def narrate(inputs, out_dir, voice, asr_backend, asr_model, beam_size, threshold
 
 @cli.command(name="batch")
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--out",
-    "out_dir",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="Output folder: OUT/<id>/ per article, OUT/catalog.sqlite, OUT/feed.xml.",
-)
+@out_option("Output folder: OUT/<id>/ per article, OUT/catalog.sqlite, OUT/feed.xml.")
 @click.option(
     "-j",
     "--workers",
