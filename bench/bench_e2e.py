@@ -1,8 +1,8 @@
 """End-to-end benchmark on one page: our `narrate` against the floor, measured in the same run.
 
-Floor = the raw espeak-ng CLI synthesising the same text (libespeak-ng called directly when no CLI is
-installed) + raw faster-whisper (same model and decoding options as ours, VAD windows included)
-transcribing that audio.
+Floor = the raw espeak-ng CLI synthesising the same text at our voice's rate and word gap, so both sides
+give the recogniser as much speech (libespeak-ng called directly when no CLI is installed), + raw
+faster-whisper (same model and decoding options as ours, VAD windows included) transcribing that audio.
 Both sides run as fresh processes and are timed whole (start-up and imports included); peak RSS is
 each process's own maximum resident set, read with wait4().
 
@@ -22,15 +22,17 @@ import tempfile
 import time
 from pathlib import Path
 
+from tts_pipeline.asr import DEFAULT_BEAM_SIZE
 from tts_pipeline.clean import clean_text
+from tts_pipeline.voices import DEFAULT_VOICE, get_voice
 
 FLOOR_SCRIPT = r"""
 import ctypes, json, os, shutil, subprocess, sys, time, wave
-text_path, wav_path, rate, voice, beam = sys.argv[1:6]
+text_path, wav_path, rate, gap, voice, beam = sys.argv[1:7]
 began = time.perf_counter()
 cli = shutil.which("espeak-ng")
 if cli:
-    subprocess.run([cli, "-v", voice, "-s", rate, "-w", wav_path, "-f", text_path], check=True)
+    subprocess.run([cli, "-v", voice, "-s", rate, "-g", gap, "-w", wav_path, "-f", text_path], check=True)
     how = "espeak-ng CLI"
 else:  # libespeak-ng from espeakng-loader, synchronous mode, audio gathered in a list (linear)
     import espeakng_loader
@@ -43,6 +45,7 @@ else:  # libespeak-ng from espeakng-loader, synchronous mode, audio gathered in 
     lib.espeak_SetSynthCallback(callback)
     lib.espeak_SetVoiceByName(voice.encode())
     lib.espeak_SetParameter(1, int(rate), 0)
+    lib.espeak_SetParameter(7, int(gap), 0)  # espeakWORDGAP, 10 ms units
     text = open(text_path, encoding="utf-8").read().encode()
     lib.espeak_Synth(ctypes.c_char_p(text), len(text) + 1, 0, 0, 0, 1, None, None)  # espeakCHARS_UTF8
     lib.espeak_Synchronize()
@@ -83,10 +86,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("page", type=Path)
     parser.add_argument("--runs", type=int, default=3, help="alternating runs of each side; medians reported")
-    parser.add_argument("--voice-rate", default="155", help="espeak-ng words per minute, as voices/en-us.toml")
-    parser.add_argument("--beam-size", default="1")
+    parser.add_argument("--voice", default=DEFAULT_VOICE, help="an espeak voice; the floor gets its rate and word gap")
+    parser.add_argument("--beam-size", default=str(DEFAULT_BEAM_SIZE))
     args = parser.parse_args()
 
+    voice = get_voice(args.voice)
+    if voice.engine != "pyttsx3":
+        sys.exit(f"the floor is raw espeak-ng: --voice must be an espeak voice, not {voice.engine}")
     article = clean_text(args.page.read_text(encoding="utf-8"))
     work = Path(tempfile.mkdtemp(prefix="tts-bench-"))
     text_file = work / "article.txt"
@@ -101,8 +107,9 @@ def main() -> None:
                     FLOOR_SCRIPT,
                     str(text_file),
                     str(work / "floor.wav"),
-                    args.voice_rate,
-                    "en-us",
+                    str(voice.rate),
+                    str(round(voice.word_gap_ms / 10)),
+                    voice.engine_voice,
                     args.beam_size,
                 ]
             )
@@ -119,6 +126,8 @@ def main() -> None:
                     str(args.page),
                     "-o",
                     str(out_dir),
+                    "--voice",
+                    args.voice,
                     "--beam-size",
                     args.beam_size,
                 ]
@@ -142,6 +151,7 @@ def main() -> None:
         "floor_wall_seconds_median": round(med(floor_wall), 3),
         "floor_tts_seconds_median": round(med(p["tts_s"] for p in floor_parts), 3),
         "floor_asr_seconds_median": round(med(p["asr_s"] for p in floor_parts), 3),
+        "floor_audio_seconds": round(floor_parts[0]["audio_s"], 3),
         "floor_tts": floor_parts[0]["tts"],
         "ratio_ours_to_floor": round(med(o / f for o, f in zip(ours_wall, floor_wall, strict=True)), 3),
         "ours_peak_rss_mb": round(max(ours_rss), 1),
