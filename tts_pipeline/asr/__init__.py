@@ -11,8 +11,9 @@ from ..errors import BadInput
 DEFAULT_BACKEND = "faster-whisper"
 # Beam 3. Measured with espeak-ng en-us and tiny.en (scripts/eval_wer.py): seed page WER 0.106 greedy,
 # 0.075 at beam 2, 0.071 at beam 3 and at beam 5; 31 pages mean 0.123 greedy, 0.104 at beam 3; beam 5
-# heard no more than beam 3 on the 15 tune pages (0.094 vs 0.093). Beam 3 costs about 25 % more ASR
-# time than greedy (sample page 12.0 s -> 14.9 s); --beam-size 1 buys speed back where it may hear less.
+# heard no more than beam 3 on the 15 tune pages (0.094 vs 0.093). Beam 3 costs 25-45 % more ASR
+# time than greedy (sample page, bench_e2e medians: 10.1-12.0 s -> 14.6-14.9 s); --beam-size 1 buys
+# speed back where the check may hear less.
 DEFAULT_BEAM_SIZE = 3
 
 
