@@ -24,6 +24,7 @@ from pathlib import Path
 
 from tts_pipeline.asr import DEFAULT_BEAM_SIZE
 from tts_pipeline.clean import clean_text
+from tts_pipeline.engines.pyttsx3_engine import espeak_word_gap
 from tts_pipeline.voices import DEFAULT_VOICE, get_voice
 
 FLOOR_SCRIPT = r"""
@@ -108,7 +109,7 @@ def main() -> None:
                     str(text_file),
                     str(work / "floor.wav"),
                     str(voice.rate),
-                    str(round(voice.word_gap_ms / 10)),
+                    str(espeak_word_gap(voice.word_gap_ms)),
                     voice.engine_voice,
                     args.beam_size,
                 ]

@@ -28,6 +28,13 @@ WAIT_PER_CHAR_S = 0.01
 
 _espeak_loaded = False
 ESPEAK_WORDGAP = 7  # speak_lib.h espeak_PARAMETER: a pause between words, in units of 10 ms
+
+
+def espeak_word_gap(word_gap_ms: int) -> int:
+    """A voice's word gap in espeak's 10 ms units (espeak-ng -g, espeakWORDGAP); any gap at all is at least 1."""
+    return max(1, round(word_gap_ms / 10)) if word_gap_ms else 0
+
+
 # "auto" (system libespeak-ng when installed, else espeakng-loader's), "system" or "bundled".
 ESPEAK_CHOICE_ENV = "TTS_PIPELINE_ESPEAK"
 
@@ -160,7 +167,7 @@ class Pyttsx3Engine:
             "volume": float(volume),
             **({"pitch": int(pitch)} if pitch is not None else {}),
         }
-        self._word_gap = max(1, round(word_gap_ms / 10)) if word_gap_ms else 0  # espeakWORDGAP: 10 ms units
+        self._word_gap = espeak_word_gap(word_gap_ms)
         self._finished = threading.Event()
         self._completed = False
         self._token = self._engine.connect("finished-utterance", self._on_finished)
