@@ -25,6 +25,7 @@ from pathlib import Path
 from tts_pipeline.asr import DEFAULT_BEAM_SIZE
 from tts_pipeline.clean import clean_text
 from tts_pipeline.engines.pyttsx3_engine import espeak_word_gap
+from tts_pipeline.errors import BadInput
 from tts_pipeline.voices import DEFAULT_VOICE, get_voice
 
 FLOOR_SCRIPT = r"""
@@ -91,7 +92,10 @@ def main() -> None:
     parser.add_argument("--beam-size", default=str(DEFAULT_BEAM_SIZE))
     args = parser.parse_args()
 
-    voice = get_voice(args.voice)
+    try:
+        voice = get_voice(args.voice)
+    except BadInput as exc:
+        sys.exit(f"error: {exc}")
     if voice.engine != "pyttsx3":
         sys.exit(f"the floor is raw espeak-ng: --voice must be an espeak voice, not {voice.engine}")
     article = clean_text(args.page.read_text(encoding="utf-8"))

@@ -8,6 +8,10 @@ text* against the transcript (Whisper's English normaliser + jiwer), exactly as 
 Dev-set pages are split by their place in sorted order: even places are "tune" pages (looked at while
 writing rules and lexicon entries), odd places are "held-out" pages (only ever scored). Prints one line
 per page and a summary per group; `--errors` lists the misaligned words of each page, most common first.
+
+`--band` also scores each page's one render at loudness targets 0.1 to 0.4 LU either side of -16 LUFS (the
+same audio, a hair louder or quieter): tiny.en's transcript shifts with such changes, so the band shows how
+much of a difference between two settings is the recogniser's own noise.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from pathlib import Path
 
 import jiwer
 
-from tts_pipeline import clean, speech
+from tts_pipeline import audio, clean, speech
 from tts_pipeline.article import Article
 from tts_pipeline.asr import DEFAULT_BEAM_SIZE
 from tts_pipeline.errors import BadInput
@@ -36,6 +40,7 @@ SEED = SHARED / "seed" / "lbc-ukraine-troops-page.txt"
 DEVSET_PAGES = SHARED / "devset" / "pages"
 # Words per minute of each engine left to itself: espeak-ng's default, Piper's length_scale 1.0.
 ENGINE_DEFAULT_RATE = {"pyttsx3": 175, "piper": 170}
+BAND_OFFSETS_LU = (-0.4, -0.3, -0.2, -0.1, 0.1, 0.2, 0.3, 0.4)
 
 
 def pages(group: str) -> list[Path]:
@@ -69,6 +74,13 @@ def misheard(reference: str, hypothesis: str) -> list[str]:
     return errors
 
 
+def band_wer(narrator: Narrator, joined: audio.AudioSegment, text: str, offset_lu: float, work: Path) -> float:
+    """WER of the same render normalised offset_lu away from the loudness target, as narrate scores it."""
+    mp3 = work / "band.mp3"
+    audio.export_mp3(audio.normalise_loudness(joined, audio.TARGET_LUFS + offset_lu), mp3)
+    return verify_text(text, narrator.recognizer.transcribe(mp3)).wer
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--group", choices=["seed", "tune", "held-out", "all"], default="seed")
@@ -81,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list each page's misheard words")
     parser.add_argument("--skip-rule", action="append", default=[], help="leave out a speech rule (by name)")
     parser.add_argument("--no-lexicon", action="store_true", help="leave out every lexicon")
+    parser.add_argument("--band", action="store_true", help="also score each render at +-0.1..0.4 LU loudness")
     args = parser.parse_args(argv)
     chosen, tune = pages(args.group), set(pages("tune"))
     if not chosen or not all(p.is_file() for p in chosen):
@@ -103,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     rules = () if args.raw else tuple(r for r in speech.default_rules() if r.name not in args.skip_rule)
     results: dict[str, list[float]] = collections.defaultdict(list)
     all_errors: collections.Counter[str] = collections.Counter()
+    bands: dict[str, list[float]] = collections.defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
         for path in chosen:
             article = clean.clean_input(path.read_bytes(), narrator.rules)
@@ -111,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
             script = speech.build_script(article, rules, narrator.lexicon, narrator.voice.alphabet)
             work = Path(tmp)
             wavs = narrator.synthesize(script, work)
+            kinds = [segment.kind for segment in script.segments]
+            joined = audio.assemble(wavs, kinds, narrator.voice.pauses)[0] if args.band else None
             narration = narrator.mix(script, wavs, work / "narration.mp3")
             transcript = narrator.recognizer.transcribe(narration.path)
             check = verify_text(article.text, transcript)
@@ -119,11 +135,20 @@ def main(argv: list[str] | None = None) -> int:
             group = "seed" if path == SEED else ("tune" if path in tune else "held-out")
             results[group].append(check.wer)
             words = len(normalise(article.text).split())
-            print(f"{group:8} {path.name[:40]:40} WER {check.wer:.3f}  {words:5d} words  {narration.seconds:6.1f} s")
+            line = f"{group:8} {path.name[:40]:40} WER {check.wer:.3f}  {words:5d} words  {narration.seconds:6.1f} s"
+            if joined is not None:
+                band = [check.wer] + [band_wer(narrator, joined, article.text, lu, work) for lu in BAND_OFFSETS_LU]
+                bands[group].append(statistics.mean(band))
+                line += f"  band {min(band):.3f}-{max(band):.3f} mean {statistics.mean(band):.3f}"
+            print(line, flush=True)
             if args.errors:
                 print("    " + " | ".join(errors))
     for group, wers in results.items():
-        print(f"{group}: {len(wers)} pages, mean WER {statistics.mean(wers):.3f}, median {statistics.median(wers):.3f}")
+        mean, median = statistics.mean(wers), statistics.median(wers)
+        summary = f"{group}: {len(wers)} pages, mean WER {mean:.3f}, median {median:.3f}"
+        if bands[group]:
+            summary += f", mean of band means {statistics.mean(bands[group]):.3f}"
+        print(summary)
     if args.errors:
         print("most common:", ", ".join(f"{e} ({n})" for e, n in all_errors.most_common(40)))
     narrator.close()
