@@ -44,7 +44,7 @@ class Voice:
     lexicon: tuple[Path, ...] = ()
     origin: str = ""
     # Piper voices: the model's sampling noise (VITS noise_scale) and duration noise (noise_w); None keeps the
-    # model's own (joe: 0.667 and 0.8). Lower is steadier, and every render of a text sounds the same.
+    # model's own (joe: 0.667 and 0.8). Lower is steadier; only at 0 is every render of a text the same.
     noise_scale: float | None = None
     noise_w: float | None = None
 
