@@ -13,6 +13,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet torch==2.13.0  # CPU build first, so nothing below pulls CUDA torch
 	$(BIN)/pip install --quiet -e '.[dev,openai-whisper]'
 	$(BIN)/pip install --quiet --no-deps openai-whisper==20250625  # skips triton (CUDA-only)
+	# axe-core (npm) for the player's accessibility test; without npm that one test is skipped.
+	if command -v npm >/dev/null; then npm install --silent --no-audit --no-fund --prefix $(VENV)/npm axe-core@4.14.1; \
+	else echo "npm not found: the player's accessibility test will be skipped"; fi
 	touch $(STAMP)
 
 demo: $(STAMP)

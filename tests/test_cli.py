@@ -20,8 +20,16 @@ def assert_one_line_error(result, code: int = 2, text: str = ""):
 
 def test_narrate_writes_verified_mp3_article_and_report(narrated_short):
     folder = narrated_short / "short-page"
-    assert sorted(p.name for p in narrated_short.iterdir()) == ["short-page"]  # no temp folders left
-    assert sorted(p.name for p in folder.iterdir()) == ["article.txt", "captions.vtt", "narration.mp3", "report.json"]
+    assert sorted(p.name for p in narrated_short.iterdir()) == ["_player", "short-page"]  # no temp folders left
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "article.txt",
+        "captions.vtt",
+        "embed.html",
+        "narration.mp3",
+        "player.html",
+        "readalong.json",
+        "report.json",
+    ]
     assert folder.joinpath("captions.vtt").read_text().startswith("WEBVTT\n")
     assert folder.joinpath("narration.mp3").read_bytes()[:3] in (b"ID3", b"\xff\xfb", b"\xff\xf3")
     assert folder.joinpath("article.txt").read_text() == (

@@ -143,4 +143,4 @@ def test_captions_have_one_cue_per_sentence_in_order(recognizer, master, tmp_pat
     assert [c.text for c in cues] == [s.text for s in result.sentences]
     assert all(a.end <= b.start for a, b in itertools.pairwise(cues))
     vtt = format_vtt(cues)
-    assert vtt.startswith("WEBVTT\n\n1\n00:00:0") and vtt.count(" --> ") == len(cues)
+    assert vtt.startswith("WEBVTT\n\np0s0\n00:00:0") and vtt.count(" --> ") == len(cues)

@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+# report.json's layout; readers (serve, the site index) refuse other versions. 1: the player's files.
+REPORT_VERSION = 1
+
 
 @dataclass(frozen=True)
 class RemovedLine:
@@ -165,7 +168,7 @@ class Report:
     metadata: dict[str, str | None] = field(default_factory=dict)  # byline, date, site, url, language
 
     def to_dict(self) -> dict:
-        data = asdict(self)
+        data = {"report_version": REPORT_VERSION, **asdict(self)}
         data["removed"] = [asdict(r) for r in self.removed]
         # Sentences and faults sit at the top level, where tools look for them.
         data["sentences"] = data["verification"].pop("sentences")

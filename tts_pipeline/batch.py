@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from . import __version__, audio
+from . import __version__, audio, player
 from .asr.faster_whisper import ASR_THREADS_ENV
 from .batchinput import Job, read_jobs, sha
 from .catalog import DONE, ERROR, FAILED, Catalog, Row
@@ -279,6 +279,7 @@ def run_batch(
             from .podcast import write_feed
 
             feed = write_feed(out, catalog.rows(), **(feed_options or {}))
+            player.write_index(out, (feed_options or {}).get("title"), feed.name)
     finally:
         lock.close()
     ordered = [rows[job.id] for job in jobs]

@@ -19,6 +19,7 @@ class Cue:
     start: float
     end: float
     text: str
+    id: str = ""  # "p3s1": paragraph 3, sentence 1, the numbers report.json uses (the player's join key)
 
 
 def build_cues(sentences: Sequence[SentenceCheck], audio_seconds: float) -> list[Cue]:
@@ -33,7 +34,7 @@ def build_cues(sentences: Sequence[SentenceCheck], audio_seconds: float) -> list
     for sentence, start, end in zip(sentences, starts, ends, strict=True):
         start = max(start, previous_end)
         end = min(max(end, start + 0.01), audio_seconds) if audio_seconds > start else start + 0.01
-        cues.append(Cue(round(start, 3), round(end, 3), sentence.text))
+        cues.append(Cue(round(start, 3), round(end, 3), sentence.text, f"p{sentence.paragraph}s{sentence.index}"))
         previous_end = end
     return cues
 
@@ -54,7 +55,9 @@ def _cue_text(text: str) -> str:
 def format_vtt(cues: Sequence[Cue]) -> str:
     blocks = ["WEBVTT\n"]
     for n, cue in enumerate(cues, 1):
-        blocks.append(f"{n}\n{_timestamp(cue.start, '.')} --> {_timestamp(cue.end, '.')}\n{_cue_text(cue.text)}\n")
+        blocks.append(
+            f"{cue.id or n}\n{_timestamp(cue.start, '.')} --> {_timestamp(cue.end, '.')}\n{_cue_text(cue.text)}\n"
+        )
     return "\n".join(blocks)
 
 

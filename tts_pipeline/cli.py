@@ -58,7 +58,8 @@ def describe(report, out_dir: Path) -> str:
         verified += f", {faults} fault{'s' * (faults != 1)}"
     return (
         f"{report.id}: {verified} ({report.verdict}): WER {report.wer:.3f} {compare} {report.threshold}, "
-        f"{report.audio_seconds / 60:.1f} min audio -> {out_dir / report.id / 'narration.mp3'}"
+        f"{report.audio_seconds / 60:.1f} min audio -> {out_dir / report.id / 'narration.mp3'}, "
+        f"player {out_dir / report.id / 'player.html'}"
     )
 
 
@@ -145,7 +146,7 @@ voice_option = click.option(
 )
 
 
-def _narrate_options(voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files):
+def _narrate_options(voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files, base_url=None):
     """NarrateOptions from the options narrate and batch share."""
     from .pipeline import NarrateOptions
 
@@ -156,6 +157,7 @@ def _narrate_options(voice, asr_backend, asr_model, beam_size, threshold, rules_
         beam_size=beam_size,
         rules_files=tuple(rules_files),
         lexicon_files=tuple(lexicon_files),
+        base_url=base_url,
         **({"threshold": threshold} if threshold is not None else {}),
     )
 
@@ -167,13 +169,18 @@ def _narrate_options(voice, asr_backend, asr_model, beam_size, threshold, rules_
 @asr_options
 @rules_option
 @lexicon_option
+@click.option("--base-url", default=None, help="Where OUT will be published, for embed.html (default: /audio/).")
 @friendly_errors
-def narrate(inputs, out_dir, voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files) -> None:
-    """Narrate pages (HTML or copied text: a file, an http(s) URL, or - for stdin) into OUT/<id>/, verified."""
+def narrate(
+    inputs, out_dir, voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files, base_url
+) -> None:
+    """Narrate pages (HTML or copied text: a file, an http(s) URL, or - for stdin) into OUT/<id>/, verified,
+    with the read-along player (player.html, embed.html) beside each."""
     from .pipeline import Narrator
     from .source import read_source
 
-    options = _narrate_options(voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files)
+    args = (voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files, base_url)
+    options = _narrate_options(*args)
     sources = [read_source(location) for location in inputs]  # all inputs checked (and fetched) before any work
     narrator = Narrator(options)
     failed = False
@@ -189,7 +196,7 @@ def narrate(inputs, out_dir, voice, asr_backend, asr_model, beam_size, threshold
 
 @cli.command(name="batch")
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
-@out_option("Output folder: OUT/<id>/ per article, OUT/catalog.sqlite, OUT/feed.xml.")
+@out_option("Output folder: OUT/<id>/ per article, OUT/catalog.sqlite, OUT/feed.xml, OUT/index.html.")
 @click.option(
     "-j",
     "--workers",
@@ -198,7 +205,7 @@ def narrate(inputs, out_dir, voice, asr_backend, asr_model, beam_size, threshold
     help="Worker processes (default: the machine's cores).",
 )
 @click.option("--dask", "dask_address", default=None, help="Run on this dask.distributed scheduler instead.")
-@click.option("--base-url", default=None, help="Where OUT is published, for the feed's enclosures.")
+@click.option("--base-url", default=None, help="Where OUT is published, for the feed's enclosures and embed.html.")
 @click.option("--feed-title", default=None, help="The podcast's title (default: the site's name).")
 @voice_option
 @asr_options
@@ -226,7 +233,8 @@ def batch_command(
     from .batch import run_batch
     from .batchview import BatchView
 
-    options = _narrate_options(voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files)
+    args = (voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files, base_url)
+    options = _narrate_options(*args)  # base_url: the feed's enclosures and embed.html point there
     with BatchView() as view:
         result = run_batch(
             input_path,
@@ -410,6 +418,16 @@ def summary(out_dir: Path) -> None:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             table.add_row(path.parent.name, "unreadable", "", "", "", _one_line(exc))
     Console().print(table)
+
+
+def _register_web_commands() -> None:
+    from .cli_web import preview_command, serve_command  # they use this module's options
+
+    cli.add_command(serve_command)
+    cli.add_command(preview_command)
+
+
+_register_web_commands()
 
 
 if __name__ == "__main__":

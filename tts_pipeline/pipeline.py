@@ -13,12 +13,12 @@ import shutil
 import tempfile
 import time
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import audio, clean, speech
+from . import audio, clean, player, speech
 from .article import Article, Narration, Report, Script
 from .asr import DEFAULT_BACKEND, DEFAULT_BEAM_SIZE, Recognizer, create_recognizer, describe_recognizer
 from .captions import write_captions
@@ -40,6 +40,7 @@ class NarrateOptions:
     threshold: float = DEFAULT_WER_THRESHOLD
     rules_files: Sequence[Path] = field(default_factory=tuple)
     lexicon_files: Sequence[Path] = field(default_factory=tuple)
+    base_url: str | None = None  # where OUT is published, for embed.html (None: /audio/)
 
 
 def article_id(name: str, title: str) -> str:
@@ -198,10 +199,13 @@ class Narrator:
         url: str | None = None,
         kind: str = "auto",
         metadata: dict[str, str] | None = None,
+        on_playable: Callable[[Path, str, Article], None] | None = None,
     ) -> Report:
         """Narrate one page (HTML or copied text; kind "auto" detects) into OUT/<id>/. BadInput before any output.
 
-        metadata (byline, date, site, url) from a publisher's feed or CMS overrides what the page says."""
+        metadata (byline, date, site, url) from a publisher's feed or CMS overrides what the page says.
+        on_playable(staging folder, id, article) is called once the MP3 exists, before recognition (the preview
+        serves the page from there while verification runs)."""
         watch = Stopwatch()
         with watch.stage("clean"):
             article = clean.clean_input(text, self.rules, kind, url)
@@ -214,14 +218,23 @@ class Narrator:
         created = prepare_out_dir(out)
         try:
             with staged_dir(out, ident) as staging:
-                report = self._narrate_into(article, script, ident, staging, watch)
+                report = self._narrate_into(article, script, ident, staging, watch, on_playable)
+            player.write_assets(out)
         except BaseException:
             if created and not any(out.iterdir()):
                 out.rmdir()
             raise
         return report
 
-    def _narrate_into(self, article: Article, script: Script, ident: str, staging: Path, watch: Stopwatch) -> Report:
+    def _narrate_into(
+        self,
+        article: Article,
+        script: Script,
+        ident: str,
+        staging: Path,
+        watch: Stopwatch,
+        on_playable: Callable[[Path, str, Article], None] | None = None,
+    ) -> Report:
         (staging / "article.txt").write_text(article.text, encoding="utf-8")
         mp3 = staging / "narration.mp3"
         with watch.stage("tts"):
@@ -229,6 +242,8 @@ class Narrator:
         with watch.stage("audio"):
             narration = self.mix(script, wavs, mp3, audio.article_tags(article))
             return_freed_memory()
+        if on_playable:
+            on_playable(staging, ident, article)
         with watch.stage("asr"):
             transcript = self.recognizer.transcribe(mp3)
         with watch.stage("verify"):
@@ -253,8 +268,14 @@ class Narrator:
                 "article": "article.txt",
                 "captions": "captions.vtt",
                 "report": "report.json",
+                "player": player.PLAYER_PAGE,
+                "embed": player.EMBED_PAGE,
+                "readalong": player.READALONG_NAME,
             },
         )
         write_captions(staging / "captions.vtt", check.sentences, narration.seconds)
+        player.write_article_pages(
+            staging, ident, article, check, transcript.words, narration.seconds, self.options.base_url
+        )
         (staging / "report.json").write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
         return report

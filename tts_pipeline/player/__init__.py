@@ -1,0 +1,105 @@
+"""What we publish for listeners: the read-along player beside every narration, and a site index.
+
+- OUT/<id>/readalong.json, player.html, embed.html (write_article_pages, once the narration is verified)
+- OUT/_player/player.js, player.css: one copy per OUT (write_assets), MIT, no third-party requests
+- OUT/index.html: the audio edition of a batch (write_index)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from importlib.resources import files
+from pathlib import Path
+
+from ..article import Article, Verification, Word
+from ..reportfile import find_reports
+from .pages import ASSETS_DIR_NAME, IndexEntry, PageArticle, embed_snippet, index_page, player_page
+from .readalong import FILE_NAME as READALONG_NAME
+from .readalong import build_readalong
+
+__all__ = [
+    "ASSETS",
+    "EMBED_PAGE",
+    "PLAYER_PAGE",
+    "READALONG_NAME",
+    "write_article_pages",
+    "write_assets",
+    "write_draft_page",
+    "write_index",
+]
+
+ASSETS = ("player.js", "player.css")
+PLAYER_PAGE, EMBED_PAGE, INDEX_PAGE = "player.html", "embed.html", "index.html"
+
+
+def write_atomically(path: Path, content: str | bytes) -> None:
+    """Write path through a hidden temporary file in the same folder, so readers never see half a file."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def write_assets(out: Path) -> Path:
+    """OUT/_player/: the player's script and style, rewritten only when they differ from this version's."""
+    folder = out / ASSETS_DIR_NAME
+    folder.mkdir(exist_ok=True)
+    for name in ASSETS:
+        data = files(__package__).joinpath("assets", name).read_bytes()
+        target = folder / name
+        if not target.is_file() or target.read_bytes() != data:
+            write_atomically(target, data)
+    return folder
+
+
+def _page_article(ident: str, article: Article, verdict: str | None = None, faults: Sequence[dict] = ()) -> PageArticle:
+    return PageArticle(ident, article.title, article.paragraphs, article.metadata, verdict, faults)
+
+
+def write_article_pages(
+    folder: Path,
+    ident: str,
+    article: Article,
+    verification: Verification,
+    words: Sequence[Word],
+    audio_seconds: float,
+    base_url: str | None = None,
+) -> dict:
+    """readalong.json, player.html and embed.html for a verified narration in folder; returns the read-along."""
+    data = build_readalong(ident, article, verification, words, audio_seconds)
+    (folder / READALONG_NAME).write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
+    page = _page_article(ident, article, verification.verdict, data["faults"])
+    (folder / PLAYER_PAGE).write_text(player_page(page, data), encoding="utf-8")
+    (folder / EMBED_PAGE).write_text(embed_snippet(ident, base_url), encoding="utf-8")
+    return data
+
+
+def write_draft_page(folder: Path, ident: str, article: Article) -> Path:
+    """A playable player.html before verification ends (the editor preview): it fetches readalong.json when
+    that appears and then shows the highlights and the trust mark."""
+    path = folder / PLAYER_PAGE
+    write_atomically(path, player_page(_page_article(ident, article), None))
+    return path
+
+
+def write_index(out: Path, title: str | None = None, feed: str | None = "feed.xml") -> Path:
+    """OUT/index.html: every passed narration with its player, newest first (date, then time narrated)."""
+    reports = [r for r in find_reports(out, strict=False) if r.data["verdict"] == "pass"]
+    reports.sort(key=lambda r: ((r.data["metadata"] or {}).get("date") or "", r.mtime), reverse=True)
+    entries = [
+        IndexEntry(r.data["id"], r.data["title"], r.data["audio_seconds"], r.data["metadata"] or {}) for r in reports
+    ]
+    sites = sorted({e.metadata["site"] for e in entries if e.metadata.get("site")})
+    name = title or (sites[0] if len(sites) == 1 else "Narrated articles")
+    path = out / INDEX_PAGE
+    write_atomically(path, index_page(entries, name, feed if feed and (out / feed).is_file() else None))
+    return path

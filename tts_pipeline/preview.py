@@ -1,0 +1,57 @@
+"""The editor preview: narrate one page, and serve its player on loopback as soon as the audio exists.
+
+The page is served from the article's staging folder while recognition runs (a draft player.html with no
+read-along data); the player fetches readalong.json once verification has written it, then shows the
+highlights and the trust mark. The server stops on Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from . import player
+from .article import Article, Report
+from .pipeline import NarrateOptions, Narrator, prepare_out_dir
+from .server import OutputSite, Server, bind, url_of
+from .source import Source
+
+
+def run_preview(
+    src: Source,
+    options: NarrateOptions,
+    out: Path,
+    host: str,
+    port: int,
+    on_page: Callable[[str, float], None],
+    on_report: Callable[[Report, float], None],
+    stop: threading.Event | None = None,
+) -> Report:
+    """Narrate src into OUT while serving OUT; call on_page(url, seconds) when the page plays and
+    on_report(report, seconds) when it is verified; then serve until Ctrl-C (or `stop` is set)."""
+    began = time.perf_counter()
+    sock = bind(host, port)  # a port in use fails before any work
+    staged: dict[str, Path] = {}
+    server = Server(OutputSite(out, staged), sock)
+    try:
+        prepare_out_dir(out)
+        player.write_assets(out)
+        server.start()
+        narrator = Narrator(options)
+
+        def playable(staging: Path, ident: str, article: Article) -> None:
+            player.write_draft_page(staging, ident, article)
+            staged[ident] = staging
+            on_page(url_of(sock, f"/{ident}/{player.PLAYER_PAGE}"), time.perf_counter() - began)
+
+        try:
+            report = narrator.narrate(src.text, out, src.name, url=src.url, kind=src.kind, on_playable=playable)
+        finally:
+            narrator.close()
+        on_report(report, time.perf_counter() - began)
+        (stop or threading.Event()).wait()
+        return report
+    finally:
+        server.stop()
