@@ -64,12 +64,21 @@ def test_folder_batch_records_bad_files_and_goes_on(folder_batch):
         assert "\n" not in rows[bad]["error"]
         assert bad in result.stdout  # the failure table names it
     assert "empty" in rows["empty"]["error"] and "binary" in rows["photo"]["error"]
-    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["bridge", "rain"]
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["_player", "bridge", "rain"]
     for ident in ("bridge", "rain"):
         report = json.loads((out / ident / "report.json").read_text())
         assert report["verdict"] == "pass"
     assert not stale(out)
     assert "Traceback" not in result.stderr
+
+
+def test_batch_writes_an_index_of_passed_articles_with_players_and_the_feed(folder_batch):
+    _pages, out, _ = folder_batch
+    index = (out / "index.html").read_text()
+    assert index.count('class="tts-player"') == 2 and 'href="feed.xml"' in index
+    assert 'href="bridge/player.html"' in index and 'src="rain/narration.mp3"' in index
+    assert "_player/player.js" in index and (out / "_player" / "player.js").is_file()
+    assert "menu" not in index and "empty" not in index
 
 
 def test_rerun_skips_unchanged_and_redoes_changed(folder_batch):

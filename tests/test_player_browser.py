@@ -227,3 +227,100 @@ def test_failed_narration_shows_its_faults_to_the_editor(browser, tmp_path):
     assert abs(page.current_time() - data["faults"][0]["start"]) < 0.3
     assert page.problems() == [] and page.external == []
     page.close()
+
+
+RTL = "قالت الحكومة يوم الاثنين إن الجسر الجديد سيفتح في الربيع. وأضافت أن العمل بدأ بالفعل."
+TYPOGRAPHY = (
+    "\u201cIt\u2019s\u00a0done,\u201d she said \u2014 the cafe\u0301 re\u00adopened. Prices rose 5\u202f% 😀 today."
+)
+LONG = " ".join(f"Sentence number {n} of a very long paragraph goes on and on." for n in range(400))
+
+
+def _synthetic_page(folder: Path, narrated: Path, data_too: bool = True) -> Path:
+    """A player page for text our voices don't read (RTL, emoji, typography, a 24,000-character paragraph)
+    over a real narration's MP3, with made-up times."""
+    from tts_pipeline.article import Article, SentenceCheck, Verification
+    from tts_pipeline.player import write_article_pages
+    from tts_pipeline.player.pages import PageArticle, player_element
+
+    article = Article("Unicode ✓ headline", (RTL, TYPOGRAPHY, LONG))
+    sentences, t = [], 0.0
+    for p, text in enumerate((article.title, *article.paragraphs)):
+        for i, sentence in enumerate(s for s in text.split(". ") if s):
+            sentences.append(
+                SentenceCheck(p, i, sentence + ("." if not sentence.endswith(".") else ""), t, t + 0.05, "ok", 0, 1)
+            )
+            t += 0.05
+    folder.mkdir(parents=True)
+    shutil.copy(narrated / "short-page" / "narration.mp3", folder / "narration.mp3")
+    if data_too:
+        verification = Verification("pass", 0.0, 0.35, 1, 1, 0, 0, 0, tuple(sentences), ())
+        write_article_pages(folder, "synthetic", article, verification, [], 15.0)
+        return folder / "player.html"
+    bare = PageArticle("synthetic", article.title, article.paragraphs, {})
+    page = f"<!doctype html><html lang=en><title>t</title><h1>{bare.title}</h1>"
+    page += player_element("./", "synthetic", "narration.mp3", None) + "<script src=../_player/player.js></script>"
+    (folder / "player.html").write_text(page)
+    return folder / "player.html"
+
+
+def test_unicode_rtl_and_very_long_paragraphs_match_and_do_not_break(browser, narrated_short, tmp_path):
+    out = tmp_path / "out"
+    path = _synthetic_page(out / "synthetic", narrated_short)
+    shutil.copytree(narrated_short / "_player", out / "_player")
+    page = Page(browser)
+    page.open(path.as_uri())
+    page.page.wait_for_selector(".tts-player[data-tts-ready]", state="attached")
+    assert page.page.get_attribute(".tts-player", "data-tts-matched") == "4/4"  # the hashes agree with Python's
+    page.seek(0.07)
+    assert page.highlight("tts-sentence") != []
+    assert page.problems() == [] and page.external == []
+    page.close()
+
+
+def test_without_captions_or_data_it_still_plays(browser, narrated_short, tmp_path):
+    out = tmp_path / "out"
+    path = _synthetic_page(out / "bare", narrated_short, data_too=False)
+    shutil.copytree(narrated_short / "_player", out / "_player")
+    page = Page(browser)
+    page.open(path.as_uri())
+    page.page.click('[data-tts-action="play"]')
+    page.page.wait_for_function("() => document.querySelector('.tts-player audio').currentTime > 0.3")
+    page.page.keyboard.press("k")
+    assert page.highlight("tts-sentence") == []
+    assert page.problems() == [] and page.external == []
+    page.close()
+
+
+def test_preview_page_plays_before_verification_and_fills_in_after(browser, tmp_path):
+    import os
+    import signal
+    import subprocess
+
+    from .conftest import CLI
+
+    command = [
+        *CLI,
+        "preview",
+        str(REPO / "samples" / "lbc-ukraine-troops-page.txt"),
+        "--no-browser",
+        "-o",
+        str(tmp_path),
+    ]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=REPO, env={**os.environ, "CI": ""})
+    page = Page(browser)
+    try:
+        url = proc.stdout.readline().split()[1]
+        page.open(url)
+        assert page.page.get_attribute(".tts-player", "data-tts-ready") is None  # still verifying
+        page.page.click('[data-tts-action="play"]')
+        page.page.wait_for_function("() => document.querySelector('.tts-player audio').currentTime > 0.2")
+        page.page.wait_for_selector(".tts-player[data-tts-ready]", state="attached", timeout=120_000)
+        assert page.page.get_attribute(".tts-player", "data-tts-verdict") == "pass"
+        page.page.wait_for_selector(".tts-player[data-tts-current]", state="attached")
+        assert "verified (pass)" in proc.stdout.readline()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=30)
+    assert [p for p in page.problems() if "readalong.json" not in p] == []  # polled until it appeared
+    page.close()

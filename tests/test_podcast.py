@@ -100,3 +100,9 @@ def test_feed_lists_passed_articles_with_enclosures(podcast_batch):
     assert int(enclosure.get("length")) == mp3.stat().st_size
     assert item.findtext(f"{ITUNES}author") == "Sam Writer"
     assert item.findtext(f"{ITUNES}duration").startswith("00:00:")
+
+
+def test_index_page_is_the_sites_audio_edition(podcast_batch):
+    index = (podcast_batch / "index.html").read_text()
+    assert "<title>Town News</title>" in index and "2026-11-20 · Town News" in index
+    assert 'href="library-sundays/player.html"' in index and 'href="feed.xml"' in index

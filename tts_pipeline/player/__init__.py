@@ -87,7 +87,7 @@ def write_draft_page(folder: Path, ident: str, article: Article) -> Path:
     """A playable player.html before verification ends (the editor preview): it fetches readalong.json when
     that appears and then shows the highlights and the trust mark."""
     path = folder / PLAYER_PAGE
-    write_atomically(path, player_page(_page_article(ident, article), None))
+    write_atomically(path, player_page(_page_article(ident, article), None, has_captions=False))
     return path
 
 

@@ -585,8 +585,8 @@
     setData(data) {
       if (!data || typeof data !== 'object' || !Array.isArray(data.paragraphs)) return;
       const paragraphs = data.paragraphs
-        .map((p, i) => ({ index: Number.isInteger(p && p.index) ? p.index : i, hash: p && String(p.hash) }))
-        .filter((p) => p.hash);
+        .map((p, i) => p && typeof p.hash === 'string' && { index: Number.isInteger(p.index) ? p.index : i, hash: p.hash })
+        .filter(Boolean);
       const isNumber = (v) => typeof v === 'number' && Number.isFinite(v);
       this.sentences = (Array.isArray(data.sentences) ? data.sentences : [])
         .filter((s) => s && isNumber(s.start) && isNumber(s.end))
@@ -600,7 +600,7 @@
       let root = null;
       try { root = document.querySelector(this.el.getAttribute('data-tts-article') || 'body'); } catch (e) { /* bad selector */ }
       this.matches = findParagraphs(root || document.body, paragraphs);
-      this.el.setAttribute('data-tts-matched', `${this.matches.size}/${paragraphs.length}`);
+      this.el.setAttribute('data-tts-matched', `${this.matches.size}/${data.paragraphs.length}`);
       const faults = Array.isArray(data.faults) ? data.faults.filter((f) => f && typeof f === 'object') : [];
       if (data.verdict === 'pass') {
         const wer = Number(data.wer);
