@@ -67,10 +67,11 @@ class Page:
     def seek(self, seconds: float, player: str = ".tts-player") -> None:
         """Seek the player's audio and wait until the seek is done and the player has caught up."""
         self.page.evaluate(
-            """([sel, t]) => new Promise((done) => {
+            """([sel, t]) => new Promise((done, fail) => {
                  const audio = document.querySelector(sel + ' audio');
                  const caughtUp = () => requestAnimationFrame(() => requestAnimationFrame(done));
                  audio.addEventListener('seeked', caughtUp, {once: true});
+                 setTimeout(() => fail(new Error('no seeked event: is the audio loaded?')), 10000);
                  audio.currentTime = t;
                })""",
             [player, seconds],

@@ -34,10 +34,11 @@ def run_preview(
     began = time.perf_counter()
     sock = bind(host, port)  # a port in use fails before any work
     staged: dict[str, Path] = {}
-    server = Server(OutputSite(out, staged), sock)
+    server: Server | None = None
     try:
         prepare_out_dir(out)
         player.write_assets(out)
+        server = Server(OutputSite(out, staged), sock)
         server.start()
         narrator = Narrator(options)
 
@@ -54,4 +55,6 @@ def run_preview(
         (stop or threading.Event()).wait()
         return report
     finally:
-        server.stop()
+        if server is not None:
+            server.stop()
+        sock.close()

@@ -13,12 +13,13 @@ import threading
 from pathlib import Path
 
 from starlette.exceptions import HTTPException
-from starlette.responses import HTMLResponse, PlainTextResponse
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
 from .errors import BadInput
 from .player.pages import IndexEntry, index_page
+from .player.readalong import FILE_NAME as READALONG
 from .reportfile import find_reports
 
 PRIVATE_SUFFIXES = (".sqlite", ".sqlite-wal", ".sqlite-shm", ".lock")
@@ -43,10 +44,15 @@ class OutputSite:
             await HTMLResponse(self._index())(scope, receive, send)
             return
         staging = self.staged.get(parts[0]) if parts else None
-        if staging is not None and not (self.root / parts[0]).exists() and staging.is_dir():
-            inner = {**scope, "path": "/" + "/".join(parts[1:]), "root_path": ""}
-            await _serve(StaticFiles(directory=staging, follow_symlink=False), inner, receive, send)
-            return
+        if staging is not None and not (self.root / parts[0]).exists():
+            if parts[1:] == [READALONG] and not (staging / READALONG).is_file():
+                # Still verifying: "no content yet", which the player polls on quietly (a 404 logs an error).
+                await Response(status_code=204)(scope, receive, send)
+                return
+            if staging.is_dir():
+                inner = {**scope, "path": "/" + "/".join(parts[1:]), "root_path": ""}
+                await _serve(StaticFiles(directory=staging, follow_symlink=False), inner, receive, send)
+                return
         await _serve(self.files, scope, receive, send)
 
     def _index(self) -> str:

@@ -13,6 +13,7 @@
   const PROGRESS_MARKS = [25, 50, 75];
   const PARAGRAPH_TAGS = 'h1,h2,h3,h4,h5,h6,p,li,blockquote,figcaption,dd,dt,td,th,pre';
   const SKIPPED = '.tts-player,script,style,noscript,template';
+  const BLOCKS = 'address,article,aside,blockquote,details,div,dl,fieldset,figure,footer,form,h1,h2,h3,h4,h5,h6,header,hr,li,main,nav,ol,p,pre,section,table,ul';
   const NOT_FOR_SEEKING = 'a,button,input,select,textarea,label,summary,audio,video';
   const SCROLL_KEYS = ['PageUp', 'PageDown', 'Home', 'End', 'ArrowUp', 'ArrowDown'];
   const FINE_STATUSES = ['ok', 'noise'];
@@ -64,22 +65,26 @@
     return { nfc, starts, ends };
   }
 
-  function textNodes(el) {
+  /** The element's text nodes, split into runs at each <br> (a CMS often writes paragraphs that way). */
+  function textRuns(el) {
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => n.nodeType === Node.TEXT_NODE ? NodeFilter.FILTER_ACCEPT
+      acceptNode: (n) => n.nodeType === Node.TEXT_NODE || n.nodeName === 'BR' ? NodeFilter.FILTER_ACCEPT
         : n.matches(SKIPPED) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP,
     });
-    const nodes = [];
-    while (walker.nextNode()) nodes.push(walker.currentNode);
-    return nodes;
+    const runs = [[]];
+    while (walker.nextNode()) {
+      if (walker.currentNode.nodeName === 'BR') runs.push([]);
+      else runs[runs.length - 1].push(walker.currentNode);
+    }
+    return runs;
   }
 
-  /** The element's normalised text and, with withMap, map[i] = [textNode, start, end] for unit i. */
-  function readText(el, withMap) {
+  /** Normalised text of these text nodes and, with withMap, map[i] = [textNode, start, end] for unit i. */
+  function readNodes(nodes, withMap) {
     let text = '';
     const map = withMap ? [] : null;
     let pendingSpace = null; // the first whitespace of a run, written only if text follows it
-    for (const node of textNodes(el)) {
+    for (const node of nodes) {
       const { nfc, starts, ends } = nfcWithSpans(node.data);
       for (let i = 0; i < nfc.length; i++) {
         const ch = nfc[i];
@@ -94,6 +99,8 @@
     }
     return { text, map };
   }
+
+  const readText = (el, withMap) => readNodes(textRuns(el).flat(), withMap);
 
   function textHash(text) { // FNV-1a 32-bit over UTF-16 code units
     let h = 0x811c9dc5;
@@ -115,7 +122,8 @@
     }
     const used = [...found.values()].map((m) => m.el);
     const candidates = [];
-    for (const el of root.querySelectorAll(PARAGRAPH_TAGS)) {
+    for (const el of root.querySelectorAll(`${PARAGRAPH_TAGS},div`)) {
+      if (el.nodeName === 'DIV' && el.querySelector(BLOCKS)) continue; // a div holding only text is a paragraph too
       if (el.closest(SKIPPED) || used.some((u) => u.contains(el) || el.contains(u))) continue;
       const candidate = { el, hash: textHash(readText(el, false).text) };
       // Prefer the innermost: an element holding a candidate with the same text gives way to it.
@@ -131,6 +139,23 @@
     for (const p of paragraphs) {
       const el = !found.has(p.index) && byHash.has(p.hash) && byHash.get(p.hash).shift();
       if (el) found.set(p.index, { el, ...readText(el, true) });
+    }
+    // Last, paragraphs written as runs of text between <br>s inside one element.
+    const left = paragraphs.filter((p) => !found.has(p.index));
+    if (left.length) {
+      const runsByHash = new Map();
+      for (const c of candidates) {
+        if (!c.el.querySelector('br')) continue;
+        for (const nodes of textRuns(c.el)) {
+          const hash = textHash(readNodes(nodes, false).text);
+          if (!runsByHash.has(hash)) runsByHash.set(hash, []);
+          runsByHash.get(hash).push({ el: c.el, nodes });
+        }
+      }
+      for (const p of left) {
+        const run = runsByHash.has(p.hash) && runsByHash.get(p.hash).shift();
+        if (run) found.set(p.index, { el: run.el, ...readNodes(run.nodes, true) });
+      }
     }
     return found;
   }
@@ -344,12 +369,11 @@
 
     onKey(e) {
       if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || isTyping(e.target)) return;
-      const onSlider = e.target === this.ui.seek;
       const onButton = e.target.matches && e.target.matches('button,a[href]');
       const key = e.key;
       let run;
       if ((key === ' ' && !onButton) || key === 'k' || key === 'K') run = () => this.toggle();
-      else if ((key === 'ArrowLeft' || key === 'ArrowRight') && (e.shiftKey || !onSlider)) {
+      else if (key === 'ArrowLeft' || key === 'ArrowRight') { // on the slider too: its 0.1 s step is too fine
         const direction = key === 'ArrowLeft' ? -1 : 1;
         run = e.shiftKey ? () => this.step(direction) : () => this.seekTo(this.audio.currentTime + direction * SKIP_SECONDS);
       } else if (key === '[' || key === ']') {
@@ -370,12 +394,14 @@
       const selection = getSelection();
       if (selection && !selection.isCollapsed && selection.toString().trim()) return; // the listener is selecting text
       let paragraph = -1;
-      let match = null;
-      for (const [n, m] of this.matches) {
-        if (m.el.contains(target) && (!match || match.el.contains(m.el))) { paragraph = n; match = m; }
+      let offset = -1;
+      let holder = null;
+      for (const [n, m] of this.matches) { // the innermost matched text under the pointer
+        if (!m.el.contains(target) || (holder && !holder.contains(m.el))) continue;
+        const at = this.offsetAtPoint(m, e.clientX, e.clientY);
+        if (at >= 0) { paragraph = n; offset = at; holder = m.el; }
       }
-      if (!match) return;
-      const offset = this.offsetAtPoint(match, e.clientX, e.clientY);
+      if (paragraph < 0) return;
       let chosen = null;
       let first = null;
       for (const s of this.sentences) {
@@ -571,11 +597,13 @@
       const pending = this.el.hasAttribute('data-tts-pending');
       const giveUpAt = Date.now() + POLL_FOR_MS;
       if (pending) this.showTrust('Checking the narration…', 'pending');
+      // While pending, 404 (or 202/204, which a server can send to keep the console quiet) means "not yet".
+      const NOT_YET = [202, 204, 404];
       const attempt = () => fetch(url, { cache: pending ? 'no-store' : 'default' })
-        .then((r) => { if (!r.ok) throw r; return r.json(); })
+        .then((r) => { if (!r.ok || NOT_YET.includes(r.status)) throw r; return r.json(); })
         .then((data) => this.setData(data))
         .catch((failure) => {
-          const retry = pending && Date.now() < giveUpAt && !(failure instanceof Response && failure.status !== 404);
+          const retry = pending && Date.now() < giveUpAt && !(failure instanceof Response && !NOT_YET.includes(failure.status));
           if (retry) setTimeout(attempt, POLL_MS);
           else if (pending) this.showTrust('', null);
         });
