@@ -34,7 +34,11 @@ def host_page(path: Path, rules) -> tuple[str, int] | None:
     except BadInput:
         return None
     texts = [normalise_text(t) for t in (article.title, *article.paragraphs)]
-    data = {"version": 1, "id": path.stem, "paragraphs": [{"index": i, "hash": text_hash(t), "text": t} for i, t in enumerate(texts)]}
+    data = {
+        "version": 1,
+        "id": path.stem,
+        "paragraphs": [{"index": i, "hash": text_hash(t), "text": t} for i, t in enumerate(texts)],
+    }
     data |= {"sentences": [], "faults": [], "verdict": "pass", "duration": 1.0, "metadata": {}}
     html = raw.decode("utf-8", errors="replace")
     html = re.sub(r"<script\b.*?</script>", "", html, flags=re.S | re.I)

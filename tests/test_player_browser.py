@@ -357,3 +357,20 @@ def player_markup(player_page: Path) -> str:
     """The player element of a player.html (its inline data included), for pasting into another page."""
     html = player_page.read_text(encoding="utf-8")
     return html[html.index('<div class="tts-player"') : html.index("</div>", html.index('class="tts-data"')) + 6]
+
+
+def test_position_is_remembered_and_the_lock_screen_knows_the_article(site, page):
+    url, out, ident = site
+    page.open(f"{url}/{ident}/player.html")
+    page.page.click('[data-tts-action="play"]')
+    page.page.wait_for_function("() => ttsEvents.some((e) => e.name === 'tts:play')")
+    assert (
+        page.page.evaluate("navigator.mediaSession.metadata.title")
+        == json.loads((out / ident / "readalong.json").read_text())["title"]
+    )
+    page.seek(42.0)
+    page.page.click('[data-tts-action="play"]')  # pause: the position is saved
+    page.page.wait_for_function("() => ttsEvents.some((e) => e.name === 'tts:pause')")
+    page.open(f"{url}/{ident}/player.html")
+    page.page.wait_for_function("() => document.querySelector('.tts-player audio').currentTime > 40")
+    assert abs(page.current_time() - 42.0) < 0.5
