@@ -71,3 +71,8 @@ eval-wer: $(STAMP)
 	$(BIN)/python scripts/eval_wer.py --group held-out --raw $(EVAL_WER_ARGS)
 	$(BIN)/python scripts/eval_wer.py --group held-out $(EVAL_WER_ARGS)
 	$(BIN)/python scripts/eval_wer.py --group held-out --voice joe $(EVAL_WER_ARGS)
+
+# How the embed finds the article's paragraphs on the dev-set pages themselves (../shared), in Debian's Chromium.
+.PHONY: eval-embed
+eval-embed: $(STAMP)
+	$(BIN)/python scripts/eval_embed.py

@@ -91,6 +91,27 @@ def test_narration_works_with_the_pypi_espeak_library(tmp_path, library):
         assert where.endswith("libespeak-ng.so")
 
 
+def test_espeak_and_piper_voices_share_one_process_with_the_pypi_library(tmp_path):
+    """espeakng-loader's libespeak-ng loaded RTLD_GLOBAL bound piper's own espeak calls to it: a segfault
+    on a machine with no system espeak-ng, in either order."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from tts_pipeline.engines import create_engine; from tts_pipeline.voices import get_voice;"
+        "from tts_pipeline.engines.pyttsx3_engine import validate_wav;"
+        "engines = [create_engine(get_voice(v)) for v in ('joe', 'en-us', 'joe')];"
+        f"paths = [{str(tmp_path)!r} + f'/{{n}}.wav' for n in range(3)];"
+        "[e.synthesize('The bridge opens next year.', p) for e, p in zip(engines, paths)];"
+        "print(min(validate_wav(p) for p in paths))"
+    )
+    env = {**os.environ, "TTS_PIPELINE_ESPEAK": "bundled"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert float(result.stdout) > 1.0
+
+
 # --- sentence pauses, chunking, Piper -------------------------------------------------------------
 
 from tts_pipeline.engines import MAX_CHUNK_CHARS, split_sentences  # noqa: E402

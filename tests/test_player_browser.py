@@ -374,3 +374,25 @@ def test_position_is_remembered_and_the_lock_screen_knows_the_article(site, page
     page.open(f"{url}/{ident}/player.html")
     page.page.wait_for_function("() => document.querySelector('.tts-player audio').currentTime > 40")
     assert abs(page.current_time() - 42.0) < 0.5
+
+
+def test_progress_and_ended_events_reach_the_page(site, page):
+    url, _, ident = site
+    page.open(f"{url}/{ident}/player.html")
+    duration = page.page.evaluate("document.querySelector('.tts-player audio').duration")
+    page.seek(duration - 0.4)
+    page.page.click('[data-tts-action="play"]')
+    page.page.wait_for_function("() => ttsEvents.some((e) => e.name === 'tts:ended')")
+    events = page.page.evaluate("ttsEvents")
+    assert [e["detail"]["percent"] for e in events if e["name"] == "tts:progress"] == [25, 50, 75, 100]
+
+
+def test_without_javascript_the_page_is_a_plain_audio_player(browser, site):
+    url, _, ident = site
+    context = browser.new_context(java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto(f"{url}/{ident}/player.html")
+    assert plain.get_attribute(".tts-player audio", "controls") is not None
+    assert plain.get_attribute(".tts-player audio a", "href") == "narration.mp3"
+    assert plain.locator("[data-tts-paragraph]").count() > 3  # the article is there to read
+    context.close()

@@ -219,7 +219,7 @@ class Narrator:
         try:
             with staged_dir(out, ident) as staging:
                 report = self._narrate_into(article, script, ident, staging, watch, on_playable)
-            player.write_assets(out)
+                player.write_assets(out)  # before the folder lands: its player.html needs them
         except BaseException:
             if created and not any(out.iterdir()):
                 out.rmdir()

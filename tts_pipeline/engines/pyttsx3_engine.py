@@ -42,8 +42,9 @@ ESPEAK_CHOICE_ENV = "TTS_PIPELINE_ESPEAK"
 def load_espeak_library() -> str:
     """Make libespeak-ng loadable by pyttsx3: the system's when present, else espeakng-loader's.
 
-    pyttsx3 dlopen()s "libespeak-ng.so.1" by soname; preloading the wheel's copy (same soname) with
-    RTLD_GLOBAL makes that lookup find it without LD_LIBRARY_PATH.
+    pyttsx3 dlopen()s "libespeak-ng.so.1" by soname; once the wheel's copy (same soname) is loaded, that
+    lookup finds it without LD_LIBRARY_PATH. Loaded RTLD_LOCAL, not GLOBAL: piper's espeakbridge carries
+    its own espeak-ng, and global espeak_* symbols would bind its calls to ours (a segfault in one process).
     """
     global _espeak_loaded
     choice = os.environ.get(ESPEAK_CHOICE_ENV, "auto")
@@ -59,7 +60,7 @@ def load_espeak_library() -> str:
     if not _espeak_loaded:
         # espeak-ng appends "espeak-ng-data" to ESPEAK_DATA_PATH.
         os.environ.setdefault("ESPEAK_DATA_PATH", str(Path(espeakng_loader.get_data_path()).parent))
-        ctypes.CDLL(espeakng_loader.get_library_path(), mode=ctypes.RTLD_GLOBAL)
+        ctypes.CDLL(espeakng_loader.get_library_path(), mode=ctypes.RTLD_LOCAL)
         _espeak_loaded = True
     return espeakng_loader.get_library_path()
 

@@ -390,6 +390,8 @@
       if (e.button !== 0 || e.defaultPrevented || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
       const target = e.target;
       if (!this.sentences.length || !(target instanceof Element) || target.closest(NOT_FOR_SEEKING)) return;
+      // On a publisher's page a click on the text plays only once the listener has started the player.
+      if (!this.everPlayed && !document.body.classList.contains('tts-page')) return;
       if (target.closest(SKIPPED) || target.isContentEditable) return;
       const selection = getSelection();
       if (selection && !selection.isCollapsed && selection.toString().trim()) return; // the listener is selecting text
@@ -437,6 +439,7 @@
     }
 
     onPlay() {
+      this.everPlayed = true;
       for (const other of players) if (other !== this && !other.audio.paused) other.audio.pause();
       this.following = true;
       this.ui.follow.hidden = true;
