@@ -136,7 +136,7 @@ def test_jsonl_with_broken_lines_hostile_ids_and_urls(tmp_path, local_site):
     result = run_cli("batch", str(jsonl), "-o", str(out), "-j", "2")
     assert result.returncode == 1, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["articles.jsonl", "out", "site"]  # nothing escaped OUT
-    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["escape", "etc-cron-d-evil", "remote"]
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["_player", "escape", "etc-cron-d-evil", "remote"]
     rows = catalog_rows(out)
     assert rows["escape"]["verdict"] == "pass" and rows["remote"]["verdict"] == "pass"
     report = json.loads((out / "escape" / "report.json").read_text())

@@ -60,7 +60,7 @@ def test_sigkill_then_rerun_finishes_without_redoing(tmp_path):
     for ident, row in killed.items():  # what was done before the kill was not redone
         assert rows[ident]["finished_at"] == row["finished_at"], ident
     assert not stale(out)
-    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == sorted(TOPICS)
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == sorted(["_player", *TOPICS])
     for topic in TOPICS:
         with av.open(str(out / topic / "narration.mp3")) as container:
             frames = sum(frame.samples for frame in container.decode(audio=0))

@@ -396,3 +396,30 @@ def test_without_javascript_the_page_is_a_plain_audio_player(browser, site):
     assert plain.get_attribute(".tts-player audio a", "href") == "narration.mp3"
     assert plain.locator("[data-tts-paragraph]").count() > 3  # the article is there to read
     context.close()
+
+
+def test_the_view_follows_the_reading_until_the_reader_scrolls(site, page):
+    url, out, ident = site
+    data = json.loads((out / ident / "readalong.json").read_text())
+    page.page.set_viewport_size({"width": 800, "height": 400})
+    page.open(f"{url}/{ident}/player.html")
+    page.page.click('[data-tts-action="play"]')
+    last = data["sentences"][-1]
+    page.seek(last["start"] + 0.1)
+    page.page.wait_for_function("() => window.scrollY > 300")  # the last paragraph came into view
+    page.page.mouse.wheel(0, -600)  # the reader scrolls back up by hand
+    page.page.wait_for_selector('[data-tts-action="follow"]:not([hidden])')
+    page.page.evaluate("document.querySelector('.tts-player audio').pause()")
+
+
+def test_without_the_highlight_api_the_paragraph_is_marked_by_class(browser, site):
+    url, out, ident = site
+    data = json.loads((out / ident / "readalong.json").read_text())
+    page = Page(browser)
+    page.page.add_init_script("Object.defineProperty(CSS, 'highlights', {value: undefined})")
+    page.open(f"{url}/{ident}/player.html")
+    sentence = next(s for s in data["sentences"] if s["paragraph"] == 3)
+    page.seek((sentence["start"] + sentence["end"]) / 2)
+    assert page.page.locator(".tts-current").get_attribute("data-tts-paragraph") == "3"
+    assert page.problems() == []
+    page.close()

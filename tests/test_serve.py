@@ -71,6 +71,16 @@ def test_never_serves_outside_out_hidden_files_or_the_catalog(site):
     assert httpx.get(f"{url}/catalog.sqlite").status_code == 404
 
 
+def test_bad_requests_get_clean_4xx_answers(site):
+    url, _ = site
+    assert httpx.post(f"{url}/short-page/player.html").status_code == 405
+    assert httpx.get(f"{url}/no-such-article/player.html").status_code == 404
+    mp3 = f"{url}/short-page/narration.mp3"
+    assert httpx.get(mp3, headers={"Range": "bytes=99999999-"}).status_code == 416
+    assert httpx.get(mp3, headers={"Range": "lines=1-2"}).status_code in (200, 400, 416)
+    assert raw_get(url, "/short-page/%00player.html") in (400, 404)
+
+
 def test_serve_bad_input_is_one_line_and_exit_2(narrated_short, tmp_path):
     assert_one_line_error(run_cli("serve", str(tmp_path / "missing")), text="output folder not found")
     (tmp_path / "empty").mkdir()

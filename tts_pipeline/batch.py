@@ -31,7 +31,7 @@ from .pipeline import MMAP_THRESHOLD_ENV, NarrateOptions, Narrator, prepare_out_
 from .source import read_source
 
 LOCK_NAME = ".batch.lock"
-STALE_PATTERNS = (".*.tmp-*", ".*.old-*", ".write-test-*", ".feed.xml.tmp-*")
+STALE_PATTERNS = (".*.tmp-*", ".*.old-*", ".write-test-*", ".feed.xml.tmp-*", "_player/.*.tmp-*")
 
 
 @dataclass(frozen=True)
