@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO
-
+REPO = Path(__file__).resolve().parent.parent
+HOST_PAGE = "pcmag.com.platters.html"  # a dev-set article, narrated for the player tests
 CHROMIUM = os.environ.get("TTS_PIPELINE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 AXE = REPO / ".venv" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
 DEVSET = REPO.parent / "shared" / "devset" / "pages"
