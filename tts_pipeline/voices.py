@@ -14,9 +14,10 @@ from pathlib import Path
 from .errors import BadInput
 
 DEFAULT_VOICE = "en-us"
-# voices/ sits at the top of the repository, beside the package (the user's design card);
-# TTS_PIPELINE_VOICES points elsewhere for an installed copy or a publisher's own voices.
-VOICES_DIR = Path(os.environ.get("TTS_PIPELINE_VOICES", Path(__file__).resolve().parent.parent / "voices"))
+# voices/ sits at the top of the repository (the user's design card). The package reaches it through the
+# link tts_pipeline/voice_files -> ../voices, which a wheel build copies in as files, so an installed
+# package (pip install ., a wheel, pipx) has its voices too. TTS_PIPELINE_VOICES points elsewhere.
+VOICES_DIR = Path(os.environ.get("TTS_PIPELINE_VOICES", Path(__file__).resolve().parent / "voice_files"))
 
 
 @dataclass(frozen=True)
