@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import wave
@@ -33,7 +34,12 @@ def test_both_backends_are_registered():
 def test_openai_whisper_transcribes_a_real_espeak_clip(openai_recognizer, short_wav):
     transcript = openai_recognizer.transcribe(short_wav)
     assert (transcript.backend, transcript.model) == ("openai-whisper", "tiny.en")
-    assert describe_recognizer(openai_recognizer) == {"backend": "openai-whisper", "model": "tiny.en", "beam_size": 3}
+    assert describe_recognizer(openai_recognizer) == {
+        "backend": "openai-whisper",
+        "model": "tiny.en",
+        "beam_size": 3,
+        "threads": min(os.cpu_count() or 1, 4),
+    }
     assert "bridge" in transcript.text.lower()
     assert transcript.words and transcript.words[0].start < transcript.words[-1].end <= transcript.audio_seconds + 0.5
     assert all(isinstance(w.start, float) and w.start <= w.end for w in transcript.words)

@@ -179,3 +179,22 @@ def test_bad_input_exits_2_with_one_line(tmp_path, make, message):
     assert result.returncode == 2
     assert result.stderr.startswith("error: ") and message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("backend", ["faster-whisper", "openai-whisper"])
+def test_batch_workers_share_the_cores_whatever_the_asr_backend(tmp_path, backend):
+    """The thread count reached workers through an environment variable only faster-whisper read, so
+    `batch --asr openai-whisper` ran every worker's torch on all the cores."""
+    import os
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name in ("bridge", "rain"):
+        (pages / f"{name}.txt").write_text(STORIES[name])
+    out = tmp_path / "out"
+    result = run_cli("batch", str(pages), "-o", str(out), "-j", "2", "--asr", backend)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for name in ("bridge", "rain"):
+        asr = json.loads((out / name / "report.json").read_text())["asr"]
+        assert asr["backend"] == backend and asr["threads"] == max(1, (os.cpu_count() or 1) // 2)

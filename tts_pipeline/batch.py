@@ -23,7 +23,6 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from . import __version__, audio, player
-from .asr.faster_whisper import ASR_THREADS_ENV
 from .batchinput import Job, read_jobs, sha
 from .catalog import DONE, ERROR, FAILED, Catalog, Row
 from .errors import BadInput
@@ -56,8 +55,10 @@ class BatchResult:
 
 
 def settings_hash(options: NarrateOptions) -> str:
-    """Everything besides the page that shapes the output: options, rule/lexicon file contents, audio targets."""
+    """Everything besides the page that shapes the output: options, rule/lexicon file contents, audio targets.
+    Not the recogniser's thread count, which follows the number of workers."""
     data = {k: [str(p) for p in v] if isinstance(v, tuple | list) else v for k, v in asdict(options).items()}
+    data.pop("asr_threads")
     files = [*options.rules_files, *options.lexicon_files]
     contents = [p.read_bytes().hex() if p.is_file() else "" for p in map(Path, files)]
     audio_target = [audio.TARGET_LUFS, audio.PEAK_CEILING_DBFS, audio.MP3_BITRATE]
@@ -70,10 +71,8 @@ _NARRATORS: dict[str, Narrator] = {}
 _LOCK = threading.Lock()  # a dask worker may run tasks on several threads; one Narrator does one at a time
 
 
-def _init_worker(asr_threads: int) -> None:
-    """Process-pool initializer: die with the batch process, so a killed batch leaves no worker writing;
-    share the cores between the workers' Whisper models instead of each taking them all."""
-    os.environ[ASR_THREADS_ENV] = str(asr_threads)
+def _init_worker() -> None:
+    """Process-pool initializer: die with the batch process, so a killed batch leaves no worker writing."""
     # A worker lives through many articles: a 1 MB mmap threshold keeps its peak under 600 MB (677 MB
     # at 16 MB over 12 dev-set articles); with one ASR thread per worker the slower page faults cost little.
     os.environ[MMAP_THRESHOLD_ENV] = str(1 << 20)
@@ -192,7 +191,9 @@ def _execute(
     context = multiprocessing.get_context("spawn")  # a fresh interpreter: espeak-ng initialised once per process
     count = min(workers, len(jobs))
     threads = max(1, (os.cpu_count() or 1) // count)
-    pool = ProcessPoolExecutor(count, mp_context=context, initializer=_init_worker, initargs=(threads,))
+    # The workers' Whisper models share the cores instead of each taking them all (any backend).
+    options = replace(options, asr_threads=threads)
+    pool = ProcessPoolExecutor(count, mp_context=context, initializer=_init_worker)
     try:
         futures = {pool.submit(run_job, job, str(out), options, settings): job for job in jobs}
         for future in as_completed(futures):

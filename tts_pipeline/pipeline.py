@@ -41,6 +41,7 @@ class NarrateOptions:
     rules_files: Sequence[Path] = field(default_factory=tuple)
     lexicon_files: Sequence[Path] = field(default_factory=tuple)
     base_url: str | None = None  # where OUT is published, for embed.html (None: /audio/)
+    asr_threads: int = 0  # CPU threads for the recogniser (0: its default); batch workers share the cores
 
 
 def article_id(name: str, title: str) -> str:
@@ -162,7 +163,7 @@ class Narrator:
     def recognizer(self) -> Recognizer:
         if self._recognizer is None:
             o = self.options
-            self._recognizer = create_recognizer(o.asr_backend, o.asr_model, o.beam_size)
+            self._recognizer = create_recognizer(o.asr_backend, o.asr_model, o.beam_size, o.asr_threads)
         return self._recognizer
 
     def close(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Protocol
 
@@ -26,16 +27,21 @@ class Recognizer(Protocol):
     def transcribe(self, audio_path: Path) -> Transcript: ...
 
 
-def _faster_whisper(model: str | None, beam_size: int) -> Recognizer:
+def default_threads() -> int:
+    """CPU threads for one model when nobody says: the cores, at most 4 (more buys tiny.en nothing)."""
+    return min(os.cpu_count() or 1, 4)
+
+
+def _faster_whisper(model: str | None, beam_size: int, threads: int) -> Recognizer:
     from .faster_whisper import FasterWhisperRecognizer  # lazy: imports ctranslate2
 
-    return FasterWhisperRecognizer(model or "tiny.en", beam_size=beam_size)
+    return FasterWhisperRecognizer(model or "tiny.en", beam_size=beam_size, cpu_threads=threads)
 
 
-def _openai_whisper(model: str | None, beam_size: int) -> Recognizer:
+def _openai_whisper(model: str | None, beam_size: int, threads: int) -> Recognizer:
     from .openai_whisper import OpenAIWhisperRecognizer  # lazy: imports torch
 
-    return OpenAIWhisperRecognizer(model or "tiny.en", beam_size=beam_size)
+    return OpenAIWhisperRecognizer(model or "tiny.en", beam_size=beam_size, cpu_threads=threads)
 
 
 # Both run the same bundled weights (tiny.en, base); openai-whisper's copy is converted once and cached.
@@ -43,17 +49,19 @@ BACKENDS = {"faster-whisper": _faster_whisper, "openai-whisper": _openai_whisper
 
 
 def create_recognizer(
-    backend: str = DEFAULT_BACKEND, model: str | None = None, beam_size: int = DEFAULT_BEAM_SIZE
+    backend: str = DEFAULT_BACKEND, model: str | None = None, beam_size: int = DEFAULT_BEAM_SIZE, threads: int = 0
 ) -> Recognizer:
+    """A loaded model. threads: CPU threads for it (0: default_threads()); batch workers share the cores."""
     try:
         factory = BACKENDS[backend]
     except KeyError:
         known = ", ".join(sorted(BACKENDS))
         raise BadInput(f"unknown ASR backend '{backend}' (known: {known})") from None
-    return factory(model, beam_size)
+    return factory(model, beam_size, threads or default_threads())
 
 
 def describe_recognizer(recognizer: Recognizer) -> dict:
     """What report.json records under "asr"."""
     beam_size = getattr(recognizer, "beam_size", None)
-    return {"backend": recognizer.backend, "model": recognizer.model, "beam_size": beam_size}
+    threads = getattr(recognizer, "cpu_threads", None)
+    return {"backend": recognizer.backend, "model": recognizer.model, "beam_size": beam_size, "threads": threads}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..article import Transcript, Word
 from ..errors import BadInput, EngineError
-from . import DEFAULT_BEAM_SIZE
+from . import DEFAULT_BEAM_SIZE, default_threads
 from .cache import assemble_split_model, cache_root
 
 
@@ -59,8 +59,6 @@ def model_path(name: str, backend: str = "faster-whisper") -> Path:
     return path
 
 
-# CPU threads for one model; batch workers set it so that together they use the cores once.
-ASR_THREADS_ENV = "TTS_PIPELINE_ASR_THREADS"
 # Shorter than the pause between paragraphs, so every paragraph boundary can be a window seam.
 VAD_MIN_SILENCE_MS = 400
 
@@ -73,8 +71,10 @@ class FasterWhisperRecognizer:
 
         self.model = model
         self.beam_size = beam_size
-        threads = cpu_threads or int(os.environ.get(ASR_THREADS_ENV, 0)) or min(os.cpu_count() or 1, 4)
-        self._model = WhisperModel(str(model_path(model)), device="cpu", compute_type="int8", cpu_threads=threads)
+        self.cpu_threads = cpu_threads or default_threads()
+        self._model = WhisperModel(
+            str(model_path(model)), device="cpu", compute_type="int8", cpu_threads=self.cpu_threads
+        )
 
     def transcribe(self, audio_path: Path) -> Transcript:
         try:

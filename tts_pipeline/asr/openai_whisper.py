@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from pathlib import Path
 
 from ..article import Transcript, Word
 from ..errors import BadInput, EngineError
-from . import DEFAULT_BEAM_SIZE
+from . import DEFAULT_BEAM_SIZE, default_threads
 from .cache import cache_root, write_atomically
 from .convert import CONVERTER_VERSION, convert_ct2_folder
 from .faster_whisper import model_path
@@ -69,7 +68,8 @@ class OpenAIWhisperRecognizer:
 
         self.model = model
         self.beam_size = beam_size
-        torch.set_num_threads(cpu_threads or min(os.cpu_count() or 1, 4))
+        self.cpu_threads = cpu_threads or default_threads()
+        torch.set_num_threads(self.cpu_threads)  # process-wide: one model per process (a batch worker)
         self._model = whisper.load_model(str(checkpoint), device="cpu")
         heads = _alignment_heads(model)
         if heads:
