@@ -198,3 +198,30 @@ def test_batch_workers_share_the_cores_whatever_the_asr_backend(tmp_path, backen
     for name in ("bridge", "rain"):
         asr = json.loads((out / name / "report.json").read_text())["asr"]
         assert asr["backend"] == backend and asr["threads"] == max(1, (os.cpu_count() or 1) // 2)
+
+
+def test_a_jsonl_archive_over_20_mb_is_read_line_by_line(tmp_path):
+    """12,000 short articles in 22.8 MB were refused whole ("larger than 20 MB"): the cap is per article."""
+    from tts_pipeline.batch import read_jobs
+
+    body = "The council met on Tuesday and agreed the plan. " * 36
+    archive = tmp_path / "big.jsonl"
+    with archive.open("w", encoding="utf-8") as handle:
+        for n in range(12_000):
+            handle.write(json.dumps({"id": f"a{n}", "title": f"Story {n}", "text": body}) + "\n")
+    assert archive.stat().st_size > 20 * 1024 * 1024
+    jobs = read_jobs(archive)
+    assert len(jobs) == 12_000 and not any(job.error for job in jobs)
+    assert jobs[-1].id == "a11999" and jobs[-1].text.startswith("Story 11999")
+
+
+def test_a_line_over_20_mb_is_one_failed_article_and_the_batch_goes_on(tmp_path):
+    archive = tmp_path / "mixed.jsonl"
+    huge = json.dumps({"id": "huge", "text": "word " * (5 * 1024 * 1024)})
+    archive.write_text(huge + "\n" + json.dumps({"id": "bridge", "text": STORIES["bridge"]}) + "\n")
+    out = tmp_path / "out"
+    result = run_cli("batch", str(archive), "-o", str(out), "-j", "1")
+    assert result.returncode == 1, result.stdout + result.stderr
+    rows = catalog_rows(out)
+    assert rows["bridge"]["verdict"] == "pass"
+    assert rows["@line1"]["error"] == "line 1: longer than 20 MB"

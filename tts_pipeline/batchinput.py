@@ -12,15 +12,17 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlparse
 
 from .errors import BadInput
 from .fetch import is_url
 from .pipeline import article_id
-from .source import decode_text
+from .source import MAX_INPUT_BYTES, decode_text
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 META_KEYS = ("byline", "date", "site")
+SAMPLE_BYTES = 1 << 20  # enough to tell a JSONL file from a URL list, and text from binary
 
 
 @dataclass(frozen=True)
@@ -47,23 +49,53 @@ def sha(*parts: str) -> str:
 
 
 def read_jobs(location: Path) -> list[Job]:
-    """The articles of INPUT. BadInput when INPUT itself is unusable; bad single articles become error jobs."""
+    """The articles of INPUT. BadInput when INPUT itself is unusable; bad single articles become error jobs.
+
+    A JSONL file or a URL list is read line by line: the 20 MB cap of a page holds per line (one article),
+    not for the whole archive."""
     if location.is_dir():
         return _unique(_folder_jobs(location))
     if not location.is_file():
         raise BadInput(f"batch input not found: {location}")
     try:
-        data = location.read_bytes()
+        with location.open("rb") as handle:
+            sample = decode_text(handle.read(SAMPLE_BYTES), str(location)).splitlines()  # empty, binary: BadInput
+            first = next((line.strip() for line in sample if line.strip()), "")
+            handle.seek(0)
+            if location.suffix.lower() in JSONL_SUFFIXES or first.startswith("{"):
+                return _unique(_jsonl_jobs(_lines(handle), location.name))
+            if not any(is_url(line.strip()) for line in sample):
+                raise BadInput(f"{location} is neither a folder of pages, a JSONL file nor a list of URLs")
+            return _unique(_url_jobs(_lines(handle), location.name), derived=True)
     except OSError as exc:
         raise BadInput(f"cannot read {location}: {exc.strerror or exc}") from None
-    text = decode_text(data, str(location))
-    lines = text.splitlines()
-    first = next((line.strip() for line in lines if line.strip()), "")
-    if location.suffix.lower() in JSONL_SUFFIXES or first.startswith("{"):
-        return _unique(_jsonl_jobs(lines, location.name))
-    if not any(is_url(line.strip()) for line in lines):
-        raise BadInput(f"{location} is neither a folder of pages, a JSONL file nor a list of URLs")
-    return _unique(_url_jobs(lines, location.name), derived=True)
+
+
+def _lines(handle: BinaryIO) -> Iterator[tuple[int, str | None, str]]:
+    """(number, text, problem) per line of a UTF-8 file (JSON Lines are UTF-8), split at newlines only: a
+    JSON string may hold U+2028, which str.splitlines() would cut. text is None when the line is unusable."""
+    for number, raw in enumerate(_capped_lines(handle), 1):
+        if raw is None:
+            yield number, None, f"longer than {MAX_INPUT_BYTES // (1024 * 1024)} MB"
+            continue
+        try:
+            yield number, raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n"), ""
+        except UnicodeDecodeError:
+            yield number, None, "not UTF-8 text"
+
+
+def _capped_lines(handle: BinaryIO) -> Iterator[bytes | None]:
+    """The file's lines as bytes, None for a line over MAX_INPUT_BYTES (read past, never held whole)."""
+    while True:
+        line = handle.readline(MAX_INPUT_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_INPUT_BYTES and not line.endswith(b"\n"):
+            while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+            continue
+        yield line
 
 
 def _folder_jobs(folder: Path) -> Iterator[Job]:
@@ -83,12 +115,15 @@ def _folder_jobs(folder: Path) -> Iterator[Job]:
         yield Job(ident, str(path), location=str(path), source_hash=digest)
 
 
-def _jsonl_jobs(lines: list[str], label: str) -> Iterator[Job]:
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+def _jsonl_jobs(lines: Iterator[tuple[int, str | None, str]], label: str) -> Iterator[Job]:
+    for number, line, problem in lines:
         where = f"{label} line {number}"
         fallback = f"@line{number}"  # '@' never appears in an article id, so this names no folder
+        if line is None:
+            yield Job(fallback, where, error=f"line {number}: {problem}")
+            continue
+        if not line.strip():
+            continue
         try:
             record = json.loads(line)
         except ValueError as exc:
@@ -137,8 +172,11 @@ def _url_name(url: str) -> str:
     return Path(last).stem or parsed.netloc
 
 
-def _url_jobs(lines: list[str], label: str) -> Iterator[Job]:
-    for number, line in enumerate(lines, 1):
+def _url_jobs(lines: Iterator[tuple[int, str | None, str]], label: str) -> Iterator[Job]:
+    for number, line, problem in lines:
+        if line is None:
+            yield Job(f"@line{number}", f"{label} line {number}", error=f"line {number}: {problem}")
+            continue
         url = line.strip()
         if not url or url.startswith("#"):
             continue
