@@ -398,6 +398,8 @@ def summary(out_dir: Path) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from .reportfile import read_report
+
     reports = sorted(out_dir.glob("*/report.json"))
     if not reports:
         raise BadInput(f"no report.json found under {out_dir}")
@@ -406,7 +408,7 @@ def summary(out_dir: Path) -> None:
         table.add_column(column, justify="right" if column not in ("id", "verdict") else "left")
     for path in reports:
         try:
-            r = json.loads(path.read_text(encoding="utf-8"))
+            r = read_report(path).data
             table.add_row(
                 r["id"],
                 r["verdict"],
@@ -415,7 +417,7 @@ def summary(out_dir: Path) -> None:
                 str(len(r["removed"])),
                 f"{r['timings']['total']:.1f}",
             )
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (BadInput, KeyError, TypeError) as exc:
             table.add_row(path.parent.name, "unreadable", "", "", "", _one_line(exc))
     Console().print(table)
 

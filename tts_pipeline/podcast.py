@@ -6,7 +6,6 @@ file:// URL, for a local podcast app). Written to a hidden temporary file and re
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from datetime import UTC, datetime
@@ -15,6 +14,8 @@ from pathlib import Path
 from feedgen.feed import FeedGenerator
 
 from .catalog import Row
+from .errors import BadInput
+from .reportfile import read_report
 
 FEED_NAME = "feed.xml"
 DEFAULT_TITLE = "Narrated articles"
@@ -46,8 +47,8 @@ def build_feed(
         if not (row.passed and row.audio_path and row.report_path and (out / row.audio_path).is_file()):
             continue
         try:
-            report = json.loads((out / row.report_path).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            report = read_report(out / row.report_path).data
+        except BadInput:  # unreadable, or from another version: left out of the feed
             continue
         entries.append((row, report, report.get("metadata") or {}))
     sites = sorted({meta["site"] for _, _, meta in entries if meta.get("site")})
