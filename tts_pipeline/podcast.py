@@ -6,8 +6,6 @@ file:// URL, for a local podcast app). Written to a hidden temporary file and re
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from feedgen.feed import FeedGenerator
 
 from .catalog import Row
 from .errors import BadInput
+from .files import write_atomically
 from .reportfile import read_report
 
 FEED_NAME = "feed.xml"
@@ -83,13 +82,5 @@ def write_feed(
 ) -> Path:
     """Write OUT/feed.xml atomically; returns its path."""
     feed = build_feed(out, rows, base_url, title, author)
-    fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{FEED_NAME}.tmp-")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(feed.rss_str(pretty=True))
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out / FEED_NAME)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    write_atomically(out / FEED_NAME, feed.rss_str(pretty=True))
     return out / FEED_NAME

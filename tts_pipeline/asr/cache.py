@@ -56,17 +56,3 @@ def assemble_split_model(dest: Path, parts: Iterable[Path], files: Iterable[Path
 def _complete(dest: Path, expected: int, files: list[Path]) -> bool:
     model = dest / "model.bin"
     return model.is_file() and model.stat().st_size == expected and all((dest / f.name).is_file() for f in files)
-
-
-def write_atomically(dest: Path, write) -> Path:
-    """Call ``write(tmp_path)`` then rename the result to ``dest``."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{dest.name}-", dir=dest.parent)
-    os.close(fd)
-    try:
-        write(Path(name))
-        os.replace(name, dest)
-    finally:
-        if os.path.exists(name):
-            os.unlink(name)
-    return dest

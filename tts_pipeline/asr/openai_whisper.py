@@ -14,8 +14,9 @@ from pathlib import Path
 
 from ..article import Transcript, Word
 from ..errors import BadInput, EngineError
+from ..files import replace_atomically
 from . import DEFAULT_BEAM_SIZE, default_threads
-from .cache import cache_root, write_atomically
+from .cache import cache_root
 from .convert import CONVERTER_VERSION, convert_ct2_folder
 from .faster_whisper import model_path
 
@@ -37,7 +38,7 @@ def cached_checkpoint(name: str) -> Path:
     if dest.is_file():
         return dest
     try:
-        write_atomically(dest, lambda tmp: convert_ct2_folder(ct2, tmp))
+        replace_atomically(dest, lambda tmp: convert_ct2_folder(ct2, tmp))
     except (OSError, ValueError) as exc:
         raise EngineError(f"cannot convert model '{name}' for openai-whisper: {exc}") from exc
     for old in dest.parent.glob(f"{stem}-*.pt"):

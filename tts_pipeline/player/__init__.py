@@ -8,13 +8,12 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
 
 from ..article import Article, Verification, Word
+from ..files import write_atomically
 from ..reportfile import find_reports
 from .pages import ASSETS_DIR_NAME, IndexEntry, PageArticle, embed_snippet, index_page, player_page
 from .readalong import FILE_NAME as READALONG_NAME
@@ -33,20 +32,6 @@ __all__ = [
 
 ASSETS = ("player.js", "player.css")
 PLAYER_PAGE, EMBED_PAGE, INDEX_PAGE = "player.html", "embed.html", "index.html"
-
-
-def write_atomically(path: Path, content: str | bytes) -> None:
-    """Write path through a hidden temporary file in the same folder, so readers never see half a file."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.tmp-")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def write_assets(out: Path) -> Path:
@@ -76,7 +61,8 @@ def write_article_pages(
 ) -> dict:
     """readalong.json, player.html and embed.html for a verified narration in folder; returns the read-along."""
     data = build_readalong(ident, article, verification, words, audio_seconds)
-    (folder / READALONG_NAME).write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
+    # Atomic even in the staging folder: the preview serves it from there as soon as it exists.
+    write_atomically(folder / READALONG_NAME, json.dumps(data, ensure_ascii=False) + "\n")
     page = _page_article(ident, article, verification.verdict, data["faults"])
     (folder / PLAYER_PAGE).write_text(player_page(page, data), encoding="utf-8")
     (folder / EMBED_PAGE).write_text(embed_snippet(ident, base_url), encoding="utf-8")
