@@ -18,7 +18,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
 from .errors import BadInput
-from .player.pages import IndexEntry, index_page
+from .player import index_html
 from .player.readalong import FILE_NAME as READALONG
 from .reportfile import find_reports
 
@@ -41,7 +41,7 @@ class OutputSite:
             await PlainTextResponse("Not Found", status_code=404)(scope, receive, send)
             return
         if not parts and not (self.root / "index.html").is_file():
-            await HTMLResponse(self._index())(scope, receive, send)
+            await HTMLResponse(index_html(self.root))(scope, receive, send)
             return
         staging = self.staged.get(parts[0]) if parts else None
         if staging is not None and not (self.root / parts[0]).exists():
@@ -54,16 +54,6 @@ class OutputSite:
                 await _serve(StaticFiles(directory=staging, follow_symlink=False), inner, receive, send)
                 return
         await _serve(self.files, scope, receive, send)
-
-    def _index(self) -> str:
-        reports = find_reports(self.root, strict=False)
-        entries = [
-            IndexEntry(r.data["id"], r.data["title"], r.data["audio_seconds"], r.data["metadata"] or {})
-            for r in sorted(reports, key=lambda r: r.mtime, reverse=True)
-            if r.data["verdict"] == "pass"
-        ]
-        feed = "feed.xml" if (self.root / "feed.xml").is_file() else None
-        return index_page(entries, f"Narrations in {self.root.name}", feed)
 
 
 async def _serve(files: StaticFiles, scope: Scope, receive: Receive, send: Send) -> None:

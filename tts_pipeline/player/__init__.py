@@ -24,6 +24,7 @@ __all__ = [
     "EMBED_PAGE",
     "PLAYER_PAGE",
     "READALONG_NAME",
+    "index_html",
     "write_article_pages",
     "write_assets",
     "write_draft_page",
@@ -77,8 +78,8 @@ def write_draft_page(folder: Path, ident: str, article: Article) -> Path:
     return path
 
 
-def write_index(out: Path, title: str | None = None, feed: str | None = "feed.xml") -> Path:
-    """OUT/index.html: every passed narration with its player, newest first (date, then time narrated)."""
+def index_html(out: Path, title: str | None = None, feed: str | None = "feed.xml") -> str:
+    """The site index: every passed narration in OUT with its player, newest first (date, then time narrated)."""
     reports = [r for r in find_reports(out, strict=False) if r.data["verdict"] == "pass"]
     reports.sort(key=lambda r: ((r.data["metadata"] or {}).get("date") or "", r.mtime), reverse=True)
     entries = [
@@ -86,6 +87,9 @@ def write_index(out: Path, title: str | None = None, feed: str | None = "feed.xm
     ]
     sites = sorted({e.metadata["site"] for e in entries if e.metadata.get("site")})
     name = title or (sites[0] if len(sites) == 1 else "Narrated articles")
-    path = out / INDEX_PAGE
-    write_atomically(path, index_page(entries, name, feed if feed and (out / feed).is_file() else None))
-    return path
+    return index_page(entries, name, feed if feed and (out / feed).is_file() else None)
+
+
+def write_index(out: Path, title: str | None = None, feed: str | None = "feed.xml") -> Path:
+    """OUT/index.html (index_html), the audio edition of a batch."""
+    return write_atomically(out / INDEX_PAGE, index_html(out, title, feed))
