@@ -134,3 +134,23 @@ def test_preview_on_a_port_in_use_is_one_line(tmp_path):
         port = str(taken.getsockname()[1])
         result = run_cli("preview", str(REPO / "tests" / "data" / "short-page.txt"), "--port", port, "--no-browser")
     assert_one_line_error(result, text=f"port {port}")
+
+
+def test_preview_serves_the_article_being_narrated_not_an_older_one(tmp_path):
+    """With -o OUT holding an earlier narration of the same article, the preview must show the new one."""
+    from starlette.testclient import TestClient
+
+    from tts_pipeline.server import OutputSite
+
+    (tmp_path / "short-page").mkdir()
+    (tmp_path / "short-page" / "player.html").write_text("old narration")
+    staging = tmp_path / ".short-page.tmp-1"
+    staging.mkdir()
+    (staging / "player.html").write_text("new narration")
+    client = TestClient(OutputSite(tmp_path, {"short-page": staging}))
+    assert client.get("/short-page/player.html").text == "new narration"
+    assert client.get("/short-page/readalong.json").status_code == 204  # not verified yet: poll again
+    (staging / "readalong.json").write_text("{}")
+    assert client.get("/short-page/readalong.json").json() == {}
+    staging.rename(tmp_path / "landed")  # the narration landed: the staging folder is gone
+    assert client.get("/short-page/player.html").text == "old narration"

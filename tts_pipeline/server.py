@@ -44,15 +44,14 @@ class OutputSite:
             await HTMLResponse(index_html(self.root))(scope, receive, send)
             return
         staging = self.staged.get(parts[0]) if parts else None
-        if staging is not None and not (self.root / parts[0]).exists():
+        if staging is not None and staging.is_dir():  # being narrated: served from there, not an older OUT/<id>
             if parts[1:] == [READALONG] and not (staging / READALONG).is_file():
                 # Still verifying: "no content yet", which the player polls on quietly (a 404 logs an error).
                 await Response(status_code=204)(scope, receive, send)
                 return
-            if staging.is_dir():
-                inner = {**scope, "path": "/" + "/".join(parts[1:]), "root_path": ""}
-                await _serve(StaticFiles(directory=staging, follow_symlink=False), inner, receive, send)
-                return
+            inner = {**scope, "path": "/" + "/".join(parts[1:]), "root_path": ""}
+            await _serve(StaticFiles(directory=staging, follow_symlink=False), inner, receive, send)
+            return
         await _serve(self.files, scope, receive, send)
 
 
