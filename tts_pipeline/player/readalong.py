@@ -72,7 +72,7 @@ class TimedWord:
 
 @dataclass(frozen=True)
 class ReadAlongSentence:
-    id: str  # "p3s1": the cue id in captions.vtt
+    id: str  # "p3s1": its cue id in captions.vtt
     paragraph: int
     sentence: int
     start: float
@@ -87,10 +87,6 @@ class ReadAlongSentence:
         data["from"], data["to"] = data.pop("first"), data.pop("last")
         data["words"] = [[w.start, w.end, w.first, w.last] for w in self.words]
         return data
-
-
-def cue_id(paragraph: int, sentence: int) -> str:
-    return f"p{paragraph}s{sentence}"
 
 
 def _surface_words(sentence: str, tokens: Sequence[str]) -> list[tuple[int, int, list[int]]]:
@@ -174,9 +170,7 @@ def build_readalong(
             first = last = 0
         token += len(reference[n].tokens) if reference else 0
         sentences.append(
-            ReadAlongSentence(
-                cue_id(p, check.index), p, check.index, cue.start, cue.end, first, last, check.status, tuple(timed)
-            )
+            ReadAlongSentence(cue.id, p, check.index, cue.start, cue.end, first, last, check.status, tuple(timed))
         )
     return {
         "version": FORMAT_VERSION,
