@@ -10,7 +10,7 @@ import venv
 
 import pytest
 
-from .conftest import REPO, SHORT_PAGE
+from .conftest import REPO, SAMPLE
 
 
 @pytest.mark.slow
@@ -37,7 +37,7 @@ def test_wheel_in_a_fresh_venv_has_its_voices_and_narrates(tmp_path):
     assert all(name in voices.stdout for name in ("en-us", "en-gb", "joe")) and "NOT USABLE" not in voices.stdout
     cleaned = run("clean", str(REPO / "samples" / "lbc-ukraine-troops-page.txt"))
     assert cleaned.returncode == 0 and cleaned.stdout.startswith("Lammy insists"), cleaned.stderr
-    narrated = run("narrate", str(SHORT_PAGE), "-o", str(tmp_path / "out"))
+    narrated = run("narrate", str(SAMPLE), "-o", str(tmp_path / "out"))
     assert narrated.returncode == 0 and "verified (pass)" in narrated.stdout, narrated.stderr
     assert (tmp_path / "out" / "_player" / "player.js").is_file()
-    assert (tmp_path / "out" / "short-page" / "player.html").is_file()
+    assert (tmp_path / "out" / SAMPLE.stem / "player.html").is_file()
