@@ -32,6 +32,7 @@ from tts_pipeline.asr import DEFAULT_BEAM_SIZE
 from tts_pipeline.errors import BadInput
 from tts_pipeline.lexicon import Lexicon
 from tts_pipeline.pipeline import NarrateOptions, Narrator
+from tts_pipeline.process import set_up_process
 from tts_pipeline.textnorm import normalise, spell_compounds_as_reference
 from tts_pipeline.verify import verify_text
 
@@ -102,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     options = NarrateOptions(
         voice=args.voice, asr_model=args.model, beam_size=args.beam_size, lexicon_files=args.lexicon
     )
+    set_up_process()
     try:
         narrator = Narrator(options)
     except BadInput as exc:

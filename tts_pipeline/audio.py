@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import warnings
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 
 from .article import Article, SegmentSpan
@@ -31,7 +32,10 @@ def ffmpeg_binary() -> str:
     return imageio_ffmpeg.get_ffmpeg_exe()
 
 
-AudioSegment.converter = ffmpeg_binary()
+@cache
+def _use_our_ffmpeg() -> None:
+    """Point pydub at ffmpeg_binary() on first export, not at import (no side effect of importing us)."""
+    AudioSegment.converter = ffmpeg_binary()
 
 
 def assemble(wav_paths: Sequence[Path], kinds: Sequence[str], pauses: Pauses) -> tuple[AudioSegment, list[SegmentSpan]]:
@@ -55,6 +59,7 @@ def assemble(wav_paths: Sequence[Path], kinds: Sequence[str], pauses: Pauses) ->
 
 
 def export_mp3(audio: AudioSegment, path: Path, tags: dict[str, str] | None = None) -> None:
+    _use_our_ffmpeg()
     audio.export(str(path), format="mp3", bitrate=MP3_BITRATE, tags=tags or {})
 
 

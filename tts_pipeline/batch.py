@@ -26,7 +26,8 @@ from . import __version__, audio, player
 from .batchinput import Job, read_jobs, sha
 from .catalog import DONE, ERROR, FAILED, Catalog, Row
 from .errors import BadInput
-from .pipeline import MMAP_THRESHOLD_ENV, NarrateOptions, Narrator, prepare_out_dir
+from .pipeline import NarrateOptions, Narrator, prepare_out_dir
+from .process import BATCH_WORKER_MMAP_THRESHOLD, set_up_process
 from .source import read_source
 
 LOCK_NAME = ".batch.lock"
@@ -72,10 +73,12 @@ _LOCK = threading.Lock()  # a dask worker may run tasks on several threads; one 
 
 
 def _init_worker() -> None:
-    """Process-pool initializer: die with the batch process, so a killed batch leaves no worker writing."""
-    # A worker lives through many articles: a 1 MB mmap threshold keeps its peak under 600 MB (677 MB
-    # at 16 MB over 12 dev-set articles); with one ASR thread per worker the slower page faults cost little.
-    os.environ[MMAP_THRESHOLD_ENV] = str(1 << 20)
+    """Process-pool initializer: the worker's memory settings (process.py); it closes its Narrators on exit
+    and dies with the batch process, so a killed batch leaves no worker writing."""
+    from multiprocessing.util import Finalize
+
+    set_up_process(BATCH_WORKER_MMAP_THRESHOLD)
+    Finalize(None, _close_narrators, exitpriority=10)
     try:
         import ctypes
         import signal
@@ -84,6 +87,11 @@ def _init_worker() -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch process's to handle
     except (OSError, AttributeError):
         pass
+
+
+def _close_narrators() -> None:
+    while _NARRATORS:
+        _NARRATORS.popitem()[1].close()
 
 
 def _rss_mb() -> float:
@@ -107,6 +115,7 @@ def run_job(job: Job, out: str, options: NarrateOptions, settings: str) -> Resul
         with _LOCK:
             narrator = _NARRATORS.get(settings)
             if narrator is None:
+                set_up_process()  # a dask worker has no initializer: the one-article setting (pool workers keep theirs)
                 narrator = _NARRATORS[settings] = Narrator(options)
             try:
                 report = narrator.narrate(text, Path(out), job.id, url=url, kind=kind, metadata=job.metadata)

@@ -177,11 +177,13 @@ def narrate(
     """Narrate pages (HTML or copied text: a file, an http(s) URL, or - for stdin) into OUT/<id>/, verified,
     with the read-along player (player.html, embed.html) beside each."""
     from .pipeline import Narrator
+    from .process import set_up_process
     from .source import read_source
 
     args = (voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files, base_url)
     options = _narrate_options(*args)
     sources = [read_source(location) for location in inputs]  # all inputs checked (and fetched) before any work
+    set_up_process()
     narrator = Narrator(options)
     failed = False
     try:

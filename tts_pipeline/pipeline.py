@@ -25,6 +25,7 @@ from .captions import write_captions
 from .engines import TTSEngine, create_engine
 from .errors import BadInput
 from .lexicon import load_lexicons
+from .process import return_freed_memory
 from .verify import DEFAULT_WER_THRESHOLD, SecondLook, verify_transcript
 from .voices import DEFAULT_VOICE, Voice, get_voice
 
@@ -109,43 +110,10 @@ class Stopwatch:
         return {**self.timings, "total": round(time.perf_counter() - self._start, 3)}
 
 
-# Buffers from this size up get their own mapping, returned to the system when freed (glibc mallopt).
-# Batch workers, which run many articles and share the cores, set a lower one through the environment.
-MMAP_THRESHOLD_ENV = "TTS_PIPELINE_MMAP_THRESHOLD"
-MMAP_THRESHOLD_BYTES = 16 << 20
-
-
-def keep_big_buffers_out_of_the_heap() -> None:
-    """Fix glibc's mmap threshold at 16 MB for this process.
-
-    Left dynamic, glibc raises the threshold after big frees and then keeps freed audio and spectrogram
-    buffers in the heap, so each stage's peak stacks on the last. Measured on the sample page (one
-    process, audio stage then tiny.en): dynamic 634 MB peak, ASR 10.8 s; 1 MB fixed 555 MB but ASR
-    14 s (every mid-size buffer faulted in afresh); 16 MB fixed 585 MB, ASR 10.5 s."""
-    try:
-        import ctypes
-
-        threshold = int(os.environ.get(MMAP_THRESHOLD_ENV, MMAP_THRESHOLD_BYTES))
-        ctypes.CDLL("libc.so.6").mallopt(-3, threshold)  # M_MMAP_THRESHOLD
-    except (OSError, AttributeError):
-        pass
-
-
-def return_freed_memory() -> None:
-    """Hand freed heap memory back to the system (glibc malloc_trim) between the audio stage and ASR."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
-
-
 class Narrator:
     """Holds one TTS engine and one ASR model for the life of a process (load once, narrate many)."""
 
     def __init__(self, options: NarrateOptions = NarrateOptions()) -> None:
-        keep_big_buffers_out_of_the_heap()
         self.options = options
         self.voice: Voice = get_voice(options.voice)
         self.rules = clean.load_rules(options.rules_files)
@@ -167,9 +135,11 @@ class Narrator:
         return self._recognizer
 
     def close(self) -> None:
+        """Release the engine and the recogniser (its model's memory); the Narrator loads them again if used."""
         if self._engine is not None:
             self._engine.close()
             self._engine = None
+        self._recognizer = None
 
     def synthesize(self, script: Script, workdir: Path) -> list[Path]:
         """Render each script segment (headline, paragraphs) to its own WAV in workdir."""

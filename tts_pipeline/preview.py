@@ -16,6 +16,7 @@ from pathlib import Path
 from . import player
 from .article import Article, Report
 from .pipeline import NarrateOptions, Narrator, prepare_out_dir
+from .process import set_up_process
 from .server import OutputSite, Server, bind, url_of
 from .source import Source
 
@@ -44,6 +45,7 @@ def run_preview(
         player.write_assets(out)
         server = Server(OutputSite(out, staged), sock)
         server.start()
+        set_up_process()
         narrator = Narrator(options)
 
         def playable(staging: Path, ident: str, article: Article) -> None:
