@@ -57,10 +57,12 @@ bench-clean: $(STAMP)
 clean-out:
 	rm -rf $(OUT)
 
-# Publisher batch on 12 dev-set articles (read from ../shared): verified audio min per wall min, RSS, re-run time.
+# Publisher batch on 12 dev-set articles (read from ../shared): verified audio min per wall min, RSS, re-run time;
+# then the batch process's peak RSS with 1,000 and 100,000 articles queued (flat: INPUT is read as a stream).
 .PHONY: bench-batch
 bench-batch: $(STAMP)
 	$(BIN)/python bench/bench_batch.py
+	$(BIN)/python bench/bench_batch_queue.py
 
 # Round-trip WER of the default voice and of Piper joe on the seed and the held-out dev-set pages (../shared),
 # beside the raw engine reading the text as written. EVAL_WER_ARGS passes more (e.g. --max-words 250).

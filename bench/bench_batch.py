@@ -87,7 +87,7 @@ def main() -> int:
     print(f"passed: {passed}/{len(records)}; verified audio: {verified / 60:.1f} min in {first.wall_s:.1f} s wall")
     print(f"throughput: {verified / first.wall_s:.1f} min of verified audio per wall minute (target >= 20, goal >= 30)")
     print(f"peak RSS per worker: {max(rss, default=0):.0f} MB (max), {min(rss, default=0):.0f} MB (min) (<= 600)")
-    print(f"re-run: {rerun_s:.2f} s, {again.skipped} of {len(again.rows)} skipped as unchanged")
+    print(f"re-run: {rerun_s:.2f} s, {again.skipped} of {again.total} skipped as unchanged")
     return 0
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tts_pipeline.batch import read_jobs, settings_hash, sweep
+from tts_pipeline.batch import settings_hash, sweep
+from tts_pipeline.batchinput import read_jobs
 from tts_pipeline.catalog import DONE, Catalog, Row
 from tts_pipeline.pipeline import NarrateOptions
 

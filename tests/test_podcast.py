@@ -106,3 +106,22 @@ def test_index_page_is_the_sites_audio_edition(podcast_batch):
     index = (podcast_batch / "index.html").read_text()
     assert "<title>Town News</title>" in index and "2026-11-20 · Town News" in index
     assert 'href="library-sundays/player.html"' in index and 'href="feed.xml"' in index
+
+
+def test_the_published_list_comes_from_the_catalog_newest_first_and_capped(podcast_batch, tmp_path):
+    """feed.xml and index.html are one step over the catalog's newest passed rows, whatever its size."""
+    import shutil
+    from dataclasses import replace
+
+    from tts_pipeline.catalog import Catalog
+    from tts_pipeline.publish import published_reports
+
+    out = tmp_path / "out"
+    shutil.copytree(podcast_batch, out)
+    with Catalog(out) as catalog:
+        (row,) = list(catalog.rows())
+        shutil.copytree(out / row.id, out / "older")
+        paths = {"audio_path": "older/narration.mp3", "report_path": "older/report.json"}
+        catalog.put(replace(row, id="older", finished_at=row.finished_at - 60, **paths))
+    assert [r.folder.name for r in published_reports(out)] == ["library-sundays", "older"]
+    assert [r.folder.name for r in published_reports(out, limit=1)] == ["library-sundays"]

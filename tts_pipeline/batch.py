@@ -22,15 +22,19 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from . import __version__, audio, player
-from .batchinput import Job, read_jobs, sha
+from . import __version__, audio
+from .batchinput import Job, open_input, sha
 from .catalog import DONE, ERROR, FAILED, Catalog, Row
 from .errors import BadInput
 from .pipeline import NarrateOptions, Narrator, prepare_out_dir
 from .process import BATCH_WORKER_MMAP_THRESHOLD, set_up_process
+from .publish import publish_site
 from .source import read_source
 
 LOCK_NAME = ".batch.lock"
+IN_FLIGHT_PER_WORKER = 2  # jobs queued per worker: one running, one ready, so a worker never waits for INPUT
+ROWS_KEPT = 50  # a batch this small keeps every row for the end table
+PROBLEMS_KEPT = 1000  # a larger one keeps only rows that did not pass, up to this many
 STALE_PATTERNS = (".*.tmp-*", ".*.old-*", ".write-test-*", ".feed.xml.tmp-*", "_player/.*.tmp-*")
 
 
@@ -43,7 +47,9 @@ class Result:
 
 @dataclass
 class BatchResult:
-    rows: list[Row]  # one per article of INPUT, in order
+    total: int  # articles in INPUT
+    passed: int
+    rows: list[Row]  # every row when total <= ROWS_KEPT, else those that did not pass (up to PROBLEMS_KEPT)
     skipped: int  # unchanged since the last run
     wall_s: float
     audio_s: float  # audio narrated by this run
@@ -52,7 +58,7 @@ class BatchResult:
 
     @property
     def all_passed(self) -> bool:
-        return all(r.passed for r in self.rows)
+        return self.passed == self.total
 
 
 def settings_hash(options: NarrateOptions) -> str:
@@ -188,27 +194,80 @@ def _is_current(row: Row | None, settings: str, out: Path) -> bool:
     )
 
 
-def _execute(
-    jobs: list[Job], out: Path, options: NarrateOptions, settings: str, workers: int, dask_address: str | None
-) -> Iterator[Result]:
-    if dask_address:
-        yield from _execute_dask(jobs, out, options, settings, dask_address)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+class _PoolRunner:
+    """Runs jobs on local worker processes, started on the first job (a re-run with nothing to do starts none)."""
 
-    context = multiprocessing.get_context("spawn")  # a fresh interpreter: espeak-ng initialised once per process
-    count = min(workers, len(jobs))
-    threads = max(1, (os.cpu_count() or 1) // count)
-    # The workers' Whisper models share the cores instead of each taking them all (any backend).
-    options = replace(options, asr_threads=threads)
-    pool = ProcessPoolExecutor(count, mp_context=context, initializer=_init_worker)
-    try:
-        futures = {pool.submit(run_job, job, str(out), options, settings): job for job in jobs}
-        for future in as_completed(futures):
-            yield _collect(future, futures[future], settings)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    def __init__(self, out: Path, options: NarrateOptions, settings: str, workers: int) -> None:
+        # The workers' Whisper models share the cores instead of each taking them all (any backend).
+        threads = max(1, (os.cpu_count() or 1) // workers)
+        self.args = (str(out), replace(options, asr_threads=threads), settings)
+        self.workers = workers
+        self.pool = None
+
+    def submit(self, job: Job):
+        if self.pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            context = multiprocessing.get_context("spawn")  # a fresh interpreter: espeak-ng initialised once
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker)
+        return self.pool.submit(run_job, job, *self.args)
+
+    @staticmethod
+    def wait_any(futures) -> set:
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        return wait(futures, return_when=FIRST_COMPLETED).done
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _DaskRunner:
+    """The same run_job on an existing dask.distributed cluster; each worker keeps one Narrator (_NARRATORS).
+    OUT must be a folder every worker can write (a shared filesystem); only this process writes the catalog."""
+
+    def __init__(self, out: Path, options: NarrateOptions, settings: str, address: str) -> None:
+        from distributed import Client
+
+        try:
+            self.client = Client(address, timeout="20s")
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise BadInput(f"cannot reach the dask scheduler at {address}: {exc}") from None
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+        self.kwargs = {"out": str(out), "options": options, "settings": settings}
+
+    def submit(self, job: Job):
+        return self.client.submit(run_job, job, **self.kwargs, pure=False)
+
+    @staticmethod
+    def wait_any(futures) -> set:
+        from distributed import wait
+
+        return wait(list(futures), return_when="FIRST_COMPLETED").done
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def _run_bounded(runner, jobs: Iterator[Job], settings: str) -> Iterator[Result]:
+    """Results of the jobs as they finish, with at most IN_FLIGHT_PER_WORKER jobs per worker submitted at a
+    time: the batch process's memory does not grow with the number of articles queued."""
+    limit = runner.workers * IN_FLIGHT_PER_WORKER
+    in_flight: dict = {}
+    exhausted = False
+    while True:
+        while not exhausted and len(in_flight) < limit:
+            job = next(jobs, None)
+            if job is None:
+                exhausted = True
+            else:
+                in_flight[runner.submit(job)] = job
+        if not in_flight:
+            return
+        for future in runner.wait_any(in_flight):
+            yield _collect(future, in_flight.pop(future), settings)
 
 
 def _collect(future, job: Job, settings: str) -> Result:
@@ -219,22 +278,28 @@ def _collect(future, job: Job, settings: str) -> Result:
         return Result(Row(job.id, job.source, job.source_hash, settings, ERROR, error=error, finished_at=time.time()))
 
 
-def _execute_dask(jobs: list[Job], out: Path, options: NarrateOptions, settings: str, address: str) -> Iterator[Result]:
-    """The same run_job on an existing dask.distributed cluster; each worker keeps one Narrator (_NARRATORS).
-    OUT must be a folder every worker can write (a shared filesystem); only this process writes the catalog."""
-    from distributed import Client, as_completed
+class _Tally:
+    """What a run adds up to, kept at a size that does not grow with the number of articles."""
 
-    try:
-        client = Client(address, timeout="20s")
-    except (OSError, TimeoutError, ValueError) as exc:
-        raise BadInput(f"cannot reach the dask scheduler at {address}: {exc}") from None
-    try:
-        futures = client.map(run_job, jobs, out=str(out), options=options, settings=settings, pure=False)
-        by_key = {f.key: job for f, job in zip(futures, jobs, strict=True)}
-        for future in as_completed(futures):
-            yield _collect(future, by_key[future.key], settings)
-    finally:
-        client.close()
+    def __init__(self) -> None:
+        self.total = self.passed = self.skipped = 0
+        self.audio_s = self.rss_mb = 0.0
+        self.first: list[Row] = []  # the first ROWS_KEPT rows (all of a small batch)
+        self.problems: list[Row] = []  # rows that did not pass, up to PROBLEMS_KEPT
+
+    def add(self, row: Row, skipped: bool = False, narrated_s: float = 0.0, rss_mb: float = 0.0) -> None:
+        self.total += 1
+        self.passed += row.passed
+        self.skipped += skipped
+        self.audio_s += narrated_s
+        self.rss_mb = max(self.rss_mb, rss_mb)
+        if len(self.first) < ROWS_KEPT:
+            self.first.append(row)
+        if not row.passed and len(self.problems) < PROBLEMS_KEPT:
+            self.problems.append(row)
+
+    def rows(self) -> list[Row]:
+        return self.first if self.total <= ROWS_KEPT else self.problems
 
 
 def run_batch(
@@ -243,54 +308,66 @@ def run_batch(
     options: NarrateOptions | None = None,
     workers: int | None = None,
     dask_address: str | None = None,
-    on_start: Callable[[int, int], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
     on_result: Callable[[Result], None] | None = None,
     feed_options: dict | None = None,
 ) -> BatchResult:
-    """Narrate every article of INPUT into OUT, skipping those unchanged since a run that passed them."""
+    """Narrate every article of INPUT into OUT, skipping those unchanged since a run that passed them; then
+    publish OUT's feed and index (publish.py). INPUT is read as a stream, a few jobs ahead of the workers."""
     began = time.time()
     options = options or NarrateOptions()
-    jobs = read_jobs(location)
+    batch_input = open_input(location)  # a bad INPUT fails before OUT is touched
+    expected = batch_input.count()
     prepare_out_dir(out)
     lock = _lock(out)
+    tally = _Tally()
     try:
         sweep(out)
         settings = settings_hash(options)
-        rows: dict[str, Row] = {}
-        pending: list[Job] = []
         with Catalog(out) as catalog:
-            for job in jobs:
-                known = catalog.get(job.id)
-                if job.error:
-                    rows[job.id] = Row(job.id, job.source, None, settings, ERROR, error=job.error)
-                    catalog.put(rows[job.id])
-                elif _is_current(known, settings, out) and job.source_hash == known.source_hash:
-                    rows[job.id] = known
-                elif _is_current(known, settings, out) and job.source_hash is None:
-                    pending.append(replace(job, skip_if_hash=known.source_hash))
-                else:
-                    pending.append(job)
-            skipped = len(jobs) - len(pending) - sum(1 for j in jobs if j.error)
+            jobs = batch_input.jobs(catalog.id_set())
             if on_start:
-                on_start(len(jobs), len(jobs) - len(pending))
-            audio_s, rss = 0.0, 0.0
-            if pending:
-                for result in _execute(pending, out, options, settings, workers or os.cpu_count() or 1, dask_address):
-                    if result.unchanged:
-                        rows[result.row.id] = catalog.get(result.row.id) or result.row
-                        skipped += 1
-                    else:
-                        catalog.put(result.row)  # after the files: a row marked done always has them
-                        rows[result.row.id] = result.row
-                        audio_s += result.row.audio_seconds or 0.0
-                    rss = max(rss, result.rss_mb)
-                    if on_result:
-                        on_result(result)
-            from .podcast import write_feed
+                on_start(expected)
 
-            feed = write_feed(out, catalog.rows(), **(feed_options or {}))
-            player.write_index(out, (feed_options or {}).get("title"), feed.name)
+            def record(result: Result) -> None:
+                if result.unchanged:  # a URL whose page is the same as last time
+                    tally.add(catalog.get(result.row.id) or result.row, skipped=True, rss_mb=result.rss_mb)
+                else:
+                    catalog.put(result.row)  # after the files: a row marked done always has them
+                    tally.add(result.row, narrated_s=result.row.audio_seconds or 0.0, rss_mb=result.rss_mb)
+                if on_result:
+                    on_result(result)
+
+            to_run = _jobs_to_run(jobs, catalog, settings, out, record)
+            if dask_address:
+                runner = _DaskRunner(out, options, settings, dask_address)
+            else:
+                runner = _PoolRunner(out, options, settings, min(workers or os.cpu_count() or 1, max(expected, 1)))
+            try:
+                for result in _run_bounded(runner, to_run, settings):
+                    record(result)
+            finally:
+                runner.close()
+        feed = publish_site(out, **(feed_options or {}))
     finally:
         lock.close()
-    ordered = [rows[job.id] for job in jobs]
-    return BatchResult(ordered, skipped, round(time.time() - began, 3), round(audio_s, 3), round(rss, 1), feed)
+    return BatchResult(
+        tally.total, tally.passed, tally.rows(), tally.skipped, round(time.time() - began, 3),
+        round(tally.audio_s, 3), round(tally.rss_mb, 1), feed,
+    )  # fmt: skip
+
+
+def _jobs_to_run(
+    jobs: Iterator[Job], catalog: Catalog, settings: str, out: Path, record: Callable[[Result], None]
+) -> Iterator[Job]:
+    """The jobs that need a worker; the others (bad before any work, unchanged since a pass) are recorded here."""
+    for job in jobs:
+        known = catalog.get(job.id)
+        if job.error:
+            record(Result(Row(job.id, job.source, None, settings, ERROR, error=job.error, finished_at=time.time())))
+        elif _is_current(known, settings, out) and job.source_hash == known.source_hash:
+            record(Result(known, unchanged=True))
+        elif _is_current(known, settings, out) and job.source_hash is None:
+            yield replace(job, skip_if_hash=known.source_hash)
+        else:
+            yield job

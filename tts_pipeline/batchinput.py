@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 from urllib.parse import urlparse
 
 from .errors import BadInput
@@ -48,25 +48,73 @@ def sha(*parts: str) -> str:
     return digest.hexdigest()
 
 
-def read_jobs(location: Path) -> list[Job]:
-    """The articles of INPUT. BadInput when INPUT itself is unusable; bad single articles become error jobs.
+class IdSet(Protocol):
+    def __contains__(self, ident: object) -> bool: ...
+
+    def add(self, ident: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class BatchInput:
+    """A usable INPUT, checked by open_input; its jobs are read as iterated, never held all at once."""
+
+    location: Path
+    kind: str  # folder | jsonl | urls
+
+    def jobs(self, seen: IdSet | None = None) -> Iterator[Job]:
+        """The articles, in order. `seen` holds the ids handed out so far (a batch passes one kept on disk)."""
+        seen = set() if seen is None else seen
+        if self.kind == "folder":
+            return _unique(_folder_jobs(_folder_entries(self.location)), seen)
+        if self.kind == "jsonl":
+            return _unique(_jsonl_jobs(_file_lines(self.location), self.location.name), seen)
+        return _unique(_url_jobs(_file_lines(self.location), self.location.name), seen, derived=True)
+
+    def count(self) -> int:
+        """About how many articles (files, or non-blank lines), counted without parsing: a progress bar's total."""
+        if self.kind == "folder":
+            return sum(1 for p in _folder_entries(self.location) if not p.is_dir())
+        with self.location.open("rb") as handle:
+            return sum(line is None or bool(line.strip()) for line in _capped_lines(handle))
+
+
+def open_input(location: Path) -> BatchInput:
+    """INPUT checked before any work: BadInput when it is unusable as a whole (bad articles become error jobs).
 
     A JSONL file or a URL list is read line by line: the 20 MB cap of a page holds per line (one article),
     not for the whole archive."""
     if location.is_dir():
-        return _unique(_folder_jobs(location))
+        if not _folder_entries(location):
+            raise BadInput(f"batch input folder {location} has no files")
+        return BatchInput(location, "folder")
     if not location.is_file():
         raise BadInput(f"batch input not found: {location}")
     try:
         with location.open("rb") as handle:
             sample = decode_text(handle.read(SAMPLE_BYTES), str(location)).splitlines()  # empty, binary: BadInput
-            first = next((line.strip() for line in sample if line.strip()), "")
-            handle.seek(0)
-            if location.suffix.lower() in JSONL_SUFFIXES or first.startswith("{"):
-                return _unique(_jsonl_jobs(_lines(handle), location.name))
-            if not any(is_url(line.strip()) for line in sample):
-                raise BadInput(f"{location} is neither a folder of pages, a JSONL file nor a list of URLs")
-            return _unique(_url_jobs(_lines(handle), location.name), derived=True)
+    except OSError as exc:
+        raise BadInput(f"cannot read {location}: {exc.strerror or exc}") from None
+    first = next((line.strip() for line in sample if line.strip()), "")
+    if location.suffix.lower() in JSONL_SUFFIXES or first.startswith("{"):
+        return BatchInput(location, "jsonl")
+    if not any(is_url(line.strip()) for line in sample):
+        raise BadInput(f"{location} is neither a folder of pages, a JSONL file nor a list of URLs")
+    return BatchInput(location, "urls")
+
+
+def read_jobs(location: Path) -> list[Job]:
+    """Every article of INPUT as a list; for small inputs and tests (a batch streams BatchInput.jobs)."""
+    return list(open_input(location).jobs())
+
+
+def _folder_entries(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+
+
+def _file_lines(location: Path) -> Iterator[tuple[int, str | None, str]]:
+    try:
+        with location.open("rb") as handle:
+            yield from _lines(handle)
     except OSError as exc:
         raise BadInput(f"cannot read {location}: {exc.strerror or exc}") from None
 
@@ -98,10 +146,7 @@ def _capped_lines(handle: BinaryIO) -> Iterator[bytes | None]:
         yield line
 
 
-def _folder_jobs(folder: Path) -> Iterator[Job]:
-    entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
-    if not entries:
-        raise BadInput(f"batch input folder {folder} has no files")
+def _folder_jobs(entries: list[Path]) -> Iterator[Job]:
     for path in entries:
         if path.is_dir():
             continue
@@ -186,17 +231,14 @@ def _url_jobs(lines: Iterator[tuple[int, str | None, str]], label: str) -> Itera
         yield Job(article_id(_url_name(url), ""), url, location=url, url=url)
 
 
-def _unique(jobs: Iterator[Job], derived: bool = False) -> list[Job]:
+def _unique(jobs: Iterator[Job], seen: IdSet, derived: bool = False) -> Iterator[Job]:
     """Ids must be unique: a repeated given id is an error; a repeated id we derived (from a URL) gets -2, -3."""
-    seen: set[str] = set()
-    out = []
-    for job in jobs:
+    for number, job in enumerate(jobs, 1):
         ident = job.id
         if ident in seen and derived and not job.error:
             ident = next(f"{job.id}-{n}" for n in range(2, 10**6) if f"{job.id}-{n}" not in seen)
         elif ident in seen:
-            ident = f"{job.id}@{len(out) + 1}"
+            ident = f"{job.id}@{number}"
             job = replace(job, error=job.error or f"duplicate id {job.id!r} ({job.source})")
         seen.add(ident)
-        out.append(replace(job, id=ident))
-    return out
+        yield replace(job, id=ident)

@@ -10,8 +10,6 @@ from rich.table import Table
 
 from .batch import BatchResult, Result
 
-FULL_TABLE_MAX = 50  # above this many articles the end table lists only those that did not pass
-
 
 class BatchView:
     def __init__(self) -> None:
@@ -36,9 +34,9 @@ class BatchView:
         if self.task is not None:
             self.progress.stop()
 
-    def start(self, total: int, already: int) -> None:
+    def start(self, expected: int) -> None:
         self.progress.start()
-        self.task = self.progress.add_task("batch", total=total, completed=already, minutes=0.0)
+        self.task = self.progress.add_task("batch", total=expected, minutes=0.0)
 
     def advance(self, result: Result) -> None:
         self.minutes += (result.row.audio_seconds or 0.0) / 60 if not result.unchanged else 0.0
@@ -46,11 +44,14 @@ class BatchView:
 
     def summary(self, result: BatchResult, out: Path) -> None:
         console = Console(highlight=False, soft_wrap=True)
-        rows = result.rows
-        bad = [r for r in rows if not r.passed]
-        shown = rows if len(rows) <= FULL_TABLE_MAX else bad
-        if shown:
-            table = Table(title=f"Batch into {out}" if shown is rows else "Articles that did not pass")
+        shown = result.rows  # every article of a small batch, else those that did not pass
+        every = result.total == len(shown)
+        if shown and (every or any(not r.passed for r in shown)):
+            title = f"Batch into {out}" if every else "Articles that did not pass"
+            hidden = result.total - result.passed - len(shown)
+            table = Table(
+                title=title, caption=f"and {hidden} more: see catalog.sqlite" if not every and hidden else None
+            )
             for column in ("id", "status", "verdict", "WER", "audio", "reason"):
                 table.add_column(column, overflow="fold", justify="right" if column in ("WER", "audio") else "left")
             for r in shown:
@@ -63,10 +64,10 @@ class BatchView:
                     r.error or "",
                 )
             console.print(table)
-        passed = len(rows) - len(bad)
         per_minute = result.audio_s / result.wall_s if result.wall_s else 0.0
+        failed = result.total - result.passed
         console.print(
-            f"{len(rows)} articles: {passed} passed, {len(bad)} not; {result.skipped} unchanged (skipped); "
+            f"{result.total} articles: {result.passed} passed, {failed} not; {result.skipped} unchanged (skipped); "
             f"{result.audio_s / 60:.1f} min audio in {result.wall_s:.1f} s ({per_minute:.1f} min audio per minute)"
             + (f"; feed {result.feed}" if result.feed else "")
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -59,6 +60,21 @@ class Row:
 _COLUMNS = [f.name for f in fields(Row)]
 
 
+class SeenIds:
+    """A set of strings in a TEMP table: membership tests for a stream of 100,000 ids at flat memory."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS seen_ids (id TEXT PRIMARY KEY)")
+        db.execute("DELETE FROM temp.seen_ids")
+
+    def __contains__(self, ident: object) -> bool:
+        return self._db.execute("SELECT 1 FROM temp.seen_ids WHERE id = ?", (ident,)).fetchone() is not None
+
+    def add(self, ident: str) -> None:
+        self._db.execute("INSERT OR IGNORE INTO temp.seen_ids (id) VALUES (?)", (ident,))
+
+
 class Catalog:
     """OUT/catalog.sqlite. Only the batch's main process writes it (workers may be on other machines)."""
 
@@ -83,9 +99,23 @@ class Catalog:
         found = cursor.fetchone()
         return Row(*found) if found else None
 
-    def rows(self) -> list[Row]:
+    def rows(self) -> Iterator[Row]:
+        """Every row, by id, read as iterated (a catalog may hold 100,000 articles)."""
         cursor = self._db.execute(f"SELECT {', '.join(_COLUMNS)} FROM articles ORDER BY id")
-        return [Row(*found) for found in cursor.fetchall()]
+        return (Row(*found) for found in cursor)
+
+    def newest_passed(self, limit: int) -> list[Row]:
+        """The `limit` most recently finished rows that passed, newest first (the feed, the site index)."""
+        cursor = self._db.execute(
+            f"SELECT {', '.join(_COLUMNS)} FROM articles WHERE status = ? AND verdict = 'pass' "
+            "ORDER BY finished_at DESC LIMIT ?",
+            (DONE, limit),
+        )
+        return [Row(*found) for found in cursor]
+
+    def id_set(self) -> SeenIds:
+        """An empty set of ids kept in SQLite's temporary storage, not in Python memory (a batch's ids)."""
+        return SeenIds(self._db)
 
     def put(self, row: Row) -> None:
         if not row.finished_at:

@@ -11,10 +11,8 @@ from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 
-from .catalog import Row
-from .errors import BadInput
 from .files import write_atomically
-from .reportfile import read_report
+from .reportfile import ReportFile
 
 FEED_NAME = "feed.xml"
 DEFAULT_TITLE = "Narrated articles"
@@ -36,20 +34,17 @@ def _duration(seconds: float | None) -> str:
 
 
 def build_feed(
-    out: Path, rows: list[Row], base_url: str | None = None, title: str | None = None, author: str | None = None
+    out: Path,
+    reports: list[ReportFile],
+    base_url: str | None = None,
+    title: str | None = None,
+    author: str | None = None,
 ) -> FeedGenerator:
+    """The feed of these narrations (passed, audio in place: publish.published_reports), oldest first."""
     base = (base_url or out.resolve().as_uri()).rstrip("/") + "/"
     feed = FeedGenerator()
     feed.load_extension("podcast")
-    entries = []
-    for row in rows:
-        if not (row.passed and row.audio_path and row.report_path and (out / row.audio_path).is_file()):
-            continue
-        try:
-            report = read_report(out / row.report_path).data
-        except BadInput:  # unreadable, or from another version: left out of the feed
-            continue
-        entries.append((row, report, report.get("metadata") or {}))
+    entries = [(r, r.data, r.data.get("metadata") or {}) for r in reports]
     sites = sorted({meta["site"] for _, _, meta in entries if meta.get("site")})
     name = title or (sites[0] if len(sites) == 1 else DEFAULT_TITLE)
     feed.title(name)
@@ -60,27 +55,32 @@ def build_feed(
     feed.podcast.itunes_category("News")
     feed.podcast.itunes_explicit("no")
     feed.podcast.itunes_summary(f"{name}, narrated.")
-    for row, report, meta in sorted(entries, key=lambda e: (e[2].get("date") or "", e[0].finished_at)):
+    for found, report, meta in sorted(entries, key=lambda e: (e[2].get("date") or "", e[0].mtime)):
         entry = feed.add_entry()
-        audio_url = base + row.audio_path
+        audio_path = found.folder / report["files"]["audio"]
+        audio_url = base + audio_path.relative_to(out).as_posix()
         entry.id(meta.get("url") or audio_url)
         entry.guid(audio_url, permalink=False)
-        entry.title(report.get("title") or row.id)
+        entry.title(report.get("title") or report["id"])
         if meta.get("url"):
             entry.link(href=meta["url"])
-        entry.description(report.get("title") or row.id)
-        entry.published(_published(meta.get("date"), row.finished_at))
-        entry.enclosure(audio_url, str((out / row.audio_path).stat().st_size), "audio/mpeg")
-        entry.podcast.itunes_duration(_duration(row.audio_seconds))
+        entry.description(report.get("title") or report["id"])
+        entry.published(_published(meta.get("date"), found.mtime))
+        entry.enclosure(audio_url, str(audio_path.stat().st_size), "audio/mpeg")
+        entry.podcast.itunes_duration(_duration(report.get("audio_seconds")))
         if meta.get("byline"):
             entry.podcast.itunes_author(meta["byline"])
     return feed
 
 
 def write_feed(
-    out: Path, rows: list[Row], base_url: str | None = None, title: str | None = None, author: str | None = None
+    out: Path,
+    reports: list[ReportFile],
+    base_url: str | None = None,
+    title: str | None = None,
+    author: str | None = None,
 ) -> Path:
     """Write OUT/feed.xml atomically; returns its path."""
-    feed = build_feed(out, rows, base_url, title, author)
+    feed = build_feed(out, reports, base_url, title, author)
     write_atomically(out / FEED_NAME, feed.rss_str(pretty=True))
     return out / FEED_NAME

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..article import Article, Verification, Word
 from ..files import write_atomically
-from ..reportfile import find_reports
+from ..reportfile import ReportFile, find_reports
 from .pages import ASSETS_DIR_NAME, IndexEntry, PageArticle, embed_snippet, index_page, player_page
 from .readalong import FILE_NAME as READALONG_NAME
 from .readalong import build_readalong
@@ -78,9 +78,14 @@ def write_draft_page(folder: Path, ident: str, article: Article) -> Path:
     return path
 
 
-def index_html(out: Path, title: str | None = None, feed: str | None = "feed.xml") -> str:
-    """The site index: every passed narration in OUT with its player, newest first (date, then time narrated)."""
-    reports = [r for r in find_reports(out, strict=False) if r.data["verdict"] == "pass"]
+def index_html(
+    out: Path, title: str | None = None, feed: str | None = "feed.xml", reports: Sequence[ReportFile] | None = None
+) -> str:
+    """The site index: the passed narrations (`reports`, else every one in OUT) with their players, newest
+    first (date, then time narrated)."""
+    reports = [
+        r for r in (find_reports(out, strict=False) if reports is None else reports) if r.data["verdict"] == "pass"
+    ]
     reports.sort(key=lambda r: ((r.data["metadata"] or {}).get("date") or "", r.mtime), reverse=True)
     entries = [
         IndexEntry(r.data["id"], r.data["title"], r.data["audio_seconds"], r.data["metadata"] or {}) for r in reports
@@ -90,6 +95,8 @@ def index_html(out: Path, title: str | None = None, feed: str | None = "feed.xml
     return index_page(entries, name, feed if feed and (out / feed).is_file() else None)
 
 
-def write_index(out: Path, title: str | None = None, feed: str | None = "feed.xml") -> Path:
+def write_index(
+    out: Path, title: str | None = None, feed: str | None = "feed.xml", reports: Sequence[ReportFile] | None = None
+) -> Path:
     """OUT/index.html (index_html), the audio edition of a batch."""
-    return write_atomically(out / INDEX_PAGE, index_html(out, title, feed))
+    return write_atomically(out / INDEX_PAGE, index_html(out, title, feed, reports))
