@@ -113,7 +113,7 @@ def main() -> None:
                     str(text_file),
                     str(work / "floor.wav"),
                     str(voice.rate),
-                    str(espeak_word_gap(voice.word_gap_ms)),
+                    str(espeak_word_gap(voice.settings.word_gap_ms)),
                     voice.engine_voice,
                     args.beam_size,
                 ]

@@ -25,15 +25,14 @@ VOICE_SCRIPT = r"""
 import json, sys, time, wave
 from pathlib import Path
 from tts_pipeline.clean import clean_text
-from tts_pipeline.engines import create_engine
-from tts_pipeline.speech import build_script
-from tts_pipeline.voices import get_voice
+from tts_pipeline.options import NarrateOptions
+from tts_pipeline.pipeline import Narrator
 page, voice_name, work = sys.argv[1:4]
 began = time.perf_counter()
-voice = get_voice(voice_name)
-engine = create_engine(voice)
+narrator = Narrator(NarrateOptions(voice=voice_name))
+engine = narrator.engine
 load_s = time.perf_counter() - began
-script = build_script(clean_text(Path(page).read_text(encoding="utf-8")), alphabet=voice.alphabet)
+script = narrator.script(clean_text(Path(page).read_text(encoding="utf-8")))
 began = time.perf_counter()
 audio_s = 0.0
 for index, segment in enumerate(script.segments):

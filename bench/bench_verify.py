@@ -19,8 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from tts_pipeline.asr import create_recognizer
-from tts_pipeline.verify import SecondLook, verify_transcript
+from tts_pipeline.align import text_paragraphs
+from tts_pipeline.options import NarrateOptions
+from tts_pipeline.pipeline import Narrator
 
 COMBINATIONS = [("faster-whisper", "tiny.en"), ("faster-whisper", "base"), ("openai-whisper", "tiny.en")]
 
@@ -35,16 +36,17 @@ def narrate(page: Path, folder: Path) -> tuple[Path, str]:
 
 def measure(backend: str, model: str, audio: Path, text: str, runs: int) -> dict:
     began = time.perf_counter()
-    recognizer = create_recognizer(backend, model, 1)
+    narrator = Narrator(NarrateOptions(asr_backend=backend, asr_model=model, asr_threads=1))
+    _ = narrator.recognizer  # load the model now, to time it apart
     load_s = time.perf_counter() - began
     raw, full, faults = [], [], None
     for _ in range(runs):
         began = time.perf_counter()
-        transcript = recognizer.transcribe(audio)
+        transcript = narrator.recognise(audio)
         raw.append(time.perf_counter() - began)
         began = time.perf_counter()
-        transcript = recognizer.transcribe(audio)
-        result = verify_transcript(text, transcript, second_look=SecondLook(recognizer, audio))
+        transcript = narrator.recognise(audio)
+        result = narrator.verify(text_paragraphs(text), transcript, audio)
         full.append(time.perf_counter() - began)
         faults = [f.kind for f in result.faults]
     minutes = transcript.audio_seconds / 60

@@ -26,12 +26,12 @@ from pathlib import Path
 
 import jiwer
 
-from tts_pipeline import audio, clean, speech
+from tts_pipeline import audio
 from tts_pipeline.article import Article
 from tts_pipeline.asr import DEFAULT_BEAM_SIZE
 from tts_pipeline.errors import BadInput
-from tts_pipeline.lexicon import Lexicon
-from tts_pipeline.pipeline import NarrateOptions, Narrator
+from tts_pipeline.options import NarrateOptions
+from tts_pipeline.pipeline import Narrator
 from tts_pipeline.process import set_up_process
 from tts_pipeline.textnorm import normalise, spell_compounds_as_reference
 from tts_pipeline.verify import verify_text
@@ -39,8 +39,6 @@ from tts_pipeline.verify import verify_text
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed" / "lbc-ukraine-troops-page.txt"
 DEVSET_PAGES = SHARED / "devset" / "pages"
-# Words per minute of each engine left to itself: espeak-ng's default, Piper's length_scale 1.0.
-ENGINE_DEFAULT_RATE = {"pyttsx3": 175, "piper": 170}
 BAND_OFFSETS_LU = (-0.4, -0.3, -0.2, -0.1, 0.1, 0.2, 0.3, 0.4)
 
 
@@ -79,7 +77,7 @@ def band_wer(narrator: Narrator, joined: audio.AudioSegment, text: str, offset_l
     """WER of the same render normalised offset_lu away from the loudness target, as narrate scores it."""
     mp3 = work / "band.mp3"
     audio.export_mp3(audio.normalise_loudness(joined, audio.TARGET_LUFS + offset_lu), mp3)
-    return verify_text(text, narrator.recognizer.transcribe(mp3)).wer
+    return verify_text(text, narrator.recognise(mp3)).wer
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,7 +99,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: no pages for group {args.group} under {SHARED}", file=sys.stderr)
         return 2
     options = NarrateOptions(
-        voice=args.voice, asr_model=args.model, beam_size=args.beam_size, lexicon_files=args.lexicon
+        voice=args.voice,
+        asr_model=args.model,
+        beam_size=args.beam_size,
+        lexicon_files=tuple(args.lexicon),
+        plain_reading=args.raw,  # the engine reading the text as written, at its own default speed
+        skip_speech_rules=tuple(args.skip_rule),
+        use_lexicons=not args.no_lexicon,
     )
     set_up_process()
     try:
@@ -109,28 +113,21 @@ def main(argv: list[str] | None = None) -> int:
     except BadInput as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    if args.raw:  # the engine reading the text as written, at its own default speed
-        default_rate = ENGINE_DEFAULT_RATE[narrator.voice.engine]
-        narrator.voice = replace(narrator.voice, rate=default_rate, word_gap_ms=0, noise_scale=None, noise_w=None)
-        narrator.lexicon = Lexicon()
-    if args.no_lexicon:
-        narrator.lexicon = Lexicon()
-    rules = () if args.raw else tuple(r for r in speech.default_rules() if r.name not in args.skip_rule)
     results: dict[str, list[float]] = collections.defaultdict(list)
     all_errors: collections.Counter[str] = collections.Counter()
     bands: dict[str, list[float]] = collections.defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
         for path in chosen:
-            article = clean.clean_input(path.read_bytes(), narrator.rules)
+            article = narrator.clean(path.read_bytes())
             if args.max_words:
                 article = first_words(article, args.max_words)
-            script = speech.build_script(article, rules, narrator.lexicon, narrator.voice.alphabet)
+            script = narrator.script(article)
             work = Path(tmp)
             wavs = narrator.synthesize(script, work)
             kinds = [segment.kind for segment in script.segments]
             joined = audio.assemble(wavs, kinds, narrator.voice.pauses)[0] if args.band else None
-            narration = narrator.mix(script, wavs, work / "narration.mp3")
-            transcript = narrator.recognizer.transcribe(narration.path)
+            narration = narrator.master(script, wavs, work / "narration.mp3")
+            transcript = narrator.recognise(narration.path)
             check = verify_text(article.text, transcript)
             errors = misheard(article.text, transcript.text)
             all_errors.update(errors)

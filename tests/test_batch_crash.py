@@ -19,6 +19,22 @@ from tests.test_batch import catalog_rows, stale
 TOPICS = ["bridge", "school", "market", "garden", "station", "museum"]
 
 
+def children(pid: int) -> list[int]:
+    """The process's child processes (the pool's workers, the resource tracker), from /proc."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(child) for child in (task / "children").read_text().split()]
+    return found
+
+
+def running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state not in ("Z", "X")  # a zombie is dead, waiting for a parent that may never reap it
+
+
 def done_rows(out: Path) -> int:
     try:
         db = sqlite3.connect(f"file:{out / 'catalog.sqlite'}?mode=ro", uri=True, timeout=5)
@@ -46,11 +62,15 @@ def test_sigkill_then_rerun_finishes_without_redoing(tmp_path):
     deadline = time.monotonic() + 300
     while done_rows(out) < 1 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.2)
+    workers = children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     killed = catalog_rows(out)
     assert 1 <= len(killed) < len(TOPICS), "the kill should land mid-batch"
-    time.sleep(1)  # the workers die with the batch process (PR_SET_PDEATHSIG)
+    deadline = time.monotonic() + 30  # the workers die with the batch process (PR_SET_PDEATHSIG)
+    while any(map(running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert workers and not any(map(running, workers)), "a worker outlived the killed batch"
 
     rerun = subprocess.run(batch, cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stdout + rerun.stderr

@@ -14,14 +14,18 @@ from pydub import AudioSegment
 from pydub.generators import WhiteNoise
 
 from tts_pipeline import audio, speech
+from tts_pipeline.align import text_paragraphs
 from tts_pipeline.article import Article
 from tts_pipeline.captions import build_cues, format_vtt
-from tts_pipeline.verify import SecondLook, verify_transcript
+from tts_pipeline.options import DEFAULT_WER_THRESHOLD
+from tts_pipeline.second_look import SecondLook
+from tts_pipeline.verify import verify_transcript
 from tts_pipeline.voices import get_voice
 
 from .conftest import DATA
 
 ARTICLE_TEXT = (DATA / "faults-article.txt").read_text(encoding="utf-8")
+PARAGRAPHS = text_paragraphs(ARTICLE_TEXT)
 OTHER = Article(
     "Frogs",
     (
@@ -63,7 +67,7 @@ def _check(recognizer, segment: AudioSegment, tmp_path: Path):
     path = tmp_path / "variant.wav"
     segment.export(path, format="wav")
     transcript = recognizer.transcribe(path)
-    return verify_transcript(ARTICLE_TEXT, transcript, second_look=SecondLook(recognizer, path))
+    return verify_transcript(PARAGRAPHS, transcript, DEFAULT_WER_THRESHOLD, SecondLook(recognizer, path))
 
 
 def _only_fault(result, kind: str, paragraph: int):

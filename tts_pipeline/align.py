@@ -18,7 +18,7 @@ import jiwer
 from rapidfuzz import fuzz
 from sentencex import segment
 
-from .article import Fault, SentenceCheck, Word
+from .article import Fault, FaultKind, SentenceCheck, SentenceStatus, Word
 from .textnorm import normalise
 
 # A sentence is a fault candidate when at least this share of its words is wrong ...
@@ -167,12 +167,12 @@ def check_alignment(
     status_of = {}
     for fault, span_indexes in located:
         for i in span_indexes:
-            status_of.setdefault(i, fault.kind)
+            status_of.setdefault(i, SentenceStatus(fault.kind))
     checks = []
     for i, span in enumerate(spans):
         words = span.last - span.first
         errors = span.missed + span.inserted
-        status = status_of.get(i) or ("ok" if errors == 0 else "noise")
+        status = status_of.get(i) or (SentenceStatus.OK if errors == 0 else SentenceStatus.NOISE)
         checks.append(
             SentenceCheck(
                 span.sentence.paragraph,
@@ -222,7 +222,7 @@ def _region_faults(
         expected = (last - first) / words_per_second
         paragraph = spans[i].sentence.paragraph
         if gap_end - before < max(MIN_AUDIO_GAP_S, SPOKEN_GAP_SHARE * expected):
-            kind = "truncated" if after is None else "missing"
+            kind = FaultKind.TRUNCATED if after is None else FaultKind.MISSING
             end = audio_seconds if after is None else after
             if after is None and hyp:  # the audio stops: the fault starts where the last heard word ends
                 before = max(before, hyp[-1].end)
@@ -236,7 +236,7 @@ def _region_faults(
                 continue  # the audio says the text; the recogniser spelt it differently
             fluent = len(heard) >= EXTRA_WORDS_PER_SECOND * (gap_end - before)
             other_speech = fluent and similarity <= EXTRA_MAX_SIMILARITY
-            kind = "extra" if other_speech else "garbled"
+            kind = FaultKind.EXTRA if other_speech else FaultKind.GARBLED
             end = gap_end
             detail = f"{len(heard)} words heard for {last - first} in the text (similarity {similarity:.0f})"
         faults.append((Fault(kind, paragraph, round(before, 2), round(end, 2), detail), range(i, j + 1)))
@@ -277,9 +277,11 @@ def _inserted_faults(
         where = span_of_ref[min(max(before - 1, 0), len(ref) - 1)]
         if shared >= REPEAT_SHARED_WORDS:
             where = _best_matching_span(spans, words, before, reach)
-            kind, detail = "repeated", f"{len(words)} words heard again ({shared:.0%} of them in the text nearby)"
+            kind = FaultKind.REPEATED
+            detail = f"{len(words)} words heard again ({shared:.0%} of them in the text nearby)"
         elif len(words) >= MIN_EXTRA_RUN:
-            kind, detail = "extra", f"{len(words)} words not in the text ({shared:.0%} of them in the text nearby)"
+            kind = FaultKind.EXTRA
+            detail = f"{len(words)} words not in the text ({shared:.0%} of them in the text nearby)"
         else:
             continue
         paragraph = spans[where].sentence.paragraph
@@ -311,7 +313,7 @@ def _silence_faults(spans: list[_Span], alignment: Alignment, hyp: Sequence[Word
             if b == a + 1 and hyp[b].start - hyp[a].end > MAX_SILENCE_IN_SENTENCE_S:  # nothing heard between
                 gap = hyp[b].start - hyp[a].end
                 fault = Fault(
-                    "garbled",
+                    FaultKind.GARBLED,
                     span.sentence.paragraph,
                     round(hyp[a].end, 2),
                     round(hyp[b].start, 2),

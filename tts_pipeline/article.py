@@ -7,10 +7,38 @@ Article -> Script -> Narration -> Transcript -> Report. Each is a frozen datacla
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 # report.json's layout; readers (serve, the site index) refuse other versions. 1: the player's files.
 REPORT_VERSION = 1
+
+
+class Verdict(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+
+
+class FaultKind(StrEnum):
+    """Content faults verification finds (align.py)."""
+
+    MISSING = "missing"
+    TRUNCATED = "truncated"
+    REPEATED = "repeated"
+    EXTRA = "extra"
+    GARBLED = "garbled"
+
+
+class SentenceStatus(StrEnum):
+    """How one article sentence was heard: ok, recognition noise (not a fault), or the fault it carries."""
+
+    OK = "ok"
+    NOISE = "noise"
+    MISSING = "missing"
+    TRUNCATED = "truncated"
+    REPEATED = "repeated"
+    EXTRA = "extra"
+    GARBLED = "garbled"
 
 
 @dataclass(frozen=True)
@@ -39,6 +67,12 @@ class Article:
     def text(self) -> str:
         """The cleaned article as we write it to article.txt: headline first, then paragraphs."""
         return "\n\n".join((self.title, *self.paragraphs)) + "\n"
+
+    @property
+    def spoken_paragraphs(self) -> tuple[str, ...]:
+        """What the narration says, in order: the headline, then each paragraph (spaces collapsed). Sentence
+        alignment, captions and the read-along number paragraphs by this (0: the headline)."""
+        return tuple(" ".join(p.split()) for p in (self.title, *self.paragraphs) if p.strip())
 
     @property
     def word_count(self) -> int:
@@ -117,16 +151,16 @@ class SentenceCheck:
     text: str
     start: float | None  # seconds in the audio; None when nothing of it was heard
     end: float | None
-    status: str  # "ok" | "noise" (recognition noise, not a fault) | a fault kind
+    status: SentenceStatus
     error_rate: float
     words: int
 
 
 @dataclass(frozen=True)
 class Fault:
-    """A content fault: kind is missing | truncated | repeated | extra | garbled."""
+    """A content fault, placed by time and by paragraph (0: the headline)."""
 
-    kind: str
+    kind: FaultKind
     paragraph: int
     start: float
     end: float
@@ -135,7 +169,7 @@ class Fault:
 
 @dataclass(frozen=True)
 class Verification:
-    verdict: str  # "pass" | "fail"
+    verdict: Verdict
     wer: float
     threshold: float
     reference_words: int
@@ -151,10 +185,24 @@ class Verification:
 
 
 @dataclass(frozen=True)
+class AudioCheck:
+    """An audio file verified against a text (the verify command): the verification and what was heard."""
+
+    verification: Verification
+    audio_seconds: float
+    asr: dict
+    transcript: str
+
+    def to_dict(self) -> dict:
+        extra = {"audio_seconds": self.audio_seconds, "asr": self.asr, "transcript": self.transcript}
+        return {**self.verification.to_dict(), **extra}
+
+
+@dataclass(frozen=True)
 class Report:
     id: str
     title: str
-    verdict: str
+    verdict: Verdict
     wer: float
     threshold: float
     audio_seconds: float

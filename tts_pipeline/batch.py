@@ -26,7 +26,8 @@ from . import __version__, audio
 from .batchinput import Job, open_input, sha
 from .catalog import DONE, ERROR, FAILED, Catalog, Row
 from .errors import BadInput
-from .pipeline import NarrateOptions, Narrator, prepare_out_dir
+from .options import NarrateOptions
+from .pipeline import Narrator, prepare_out_dir
 from .process import BATCH_WORKER_MMAP_THRESHOLD, set_up_process
 from .publish import publish_site
 from .source import read_source

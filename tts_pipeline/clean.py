@@ -9,7 +9,6 @@ stripped line; the first matching rule names the removal so the report can say w
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -18,11 +17,11 @@ from pathlib import Path
 
 from lxml import etree
 from lxml.html import HtmlElement
-from rich.text import Text
 
 from . import extract, source
 from .article import Article, RemovedLine
 from .errors import BadInput
+from .tomlfile import read_toml
 
 DUPLICATE_RULE = "duplicate-line"
 EMPTY_RULE = "no-words"
@@ -65,10 +64,10 @@ Rule = ChromeRule | HtmlRule
 
 def parse_rules(toml_text: str, origin: str) -> list[Rule]:
     """Parse a rules file; any problem is a BadInput naming the file and the rule."""
-    try:
-        data = tomllib.loads(toml_text)
-    except tomllib.TOMLDecodeError as exc:
-        raise BadInput(f"rules file {origin} is not valid TOML: {exc}") from None
+    return _rules(read_toml(toml_text, "rules file", origin), origin)
+
+
+def _rules(data: dict, origin: str) -> list[Rule]:
     lines, html = data.get("rule", []), data.get("html_rule", [])
     if not isinstance(lines, list) or not isinstance(html, list) or not (lines or html):
         raise BadInput(f"rules file {origin} has no [[rule]] entries")
@@ -125,11 +124,7 @@ def load_rules(extra_files: Iterable[Path] = ()) -> list[Rule]:
     """The built-in rules followed by each publisher file's rules."""
     rules = default_rules()
     for path in extra_files:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise BadInput(f"cannot read rules file {path}: {exc}") from None
-        rules.extend(parse_rules(text, str(path)))
+        rules.extend(_rules(read_toml(Path(path), "rules file"), str(path)))
     return rules
 
 
@@ -296,20 +291,3 @@ def _replay(lines: Iterable[str], article: Article) -> list[tuple[str, str | Non
         else:
             decisions.append((line, None))
     return decisions
-
-
-def format_diff(lines: Iterable[tuple[str, str | None]]) -> Text:
-    """The editor's view: kept lines as they are, struck lines marked '- ' with the rule's name.
-
-    Styles (strike-through, colour) show only on a terminal; piped output keeps the '- ' and '[rule]'.
-    """
-    view = Text()
-    for line, rule in lines:
-        if rule is None:
-            view.append(f"  {line}\n")
-        else:
-            view.append("- ", style="red")
-            view.append(line, style="strike red")
-            view.append(f"  [{rule}]\n", style="bold yellow")
-    view.rstrip()
-    return view

@@ -14,8 +14,12 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .asr import DEFAULT_BEAM_SIZE
+from .asr.base import DEFAULT_MODEL
 from .errors import BadInput, EngineError
+from .options import NarrateOptions
+from .voices import DEFAULT_VOICE
+
+DEFAULTS = NarrateOptions()  # the library's defaults, shown in --help, never retyped here
 
 EXIT_FAIL, EXIT_BAD_INPUT, EXIT_INTERNAL = 1, 2, 3
 
@@ -47,20 +51,6 @@ def friendly_errors(command):
             sys.exit(EXIT_INTERNAL)
 
     return wrapper
-
-
-def describe(report, out_dir: Path) -> str:
-    """The one line narrate prints per article."""
-    verified = "verified" if report.verdict == "pass" else "NOT verified"
-    compare = "<=" if report.wer <= report.threshold else ">"
-    faults = len(report.verification.faults)
-    if faults:
-        verified += f", {faults} fault{'s' * (faults != 1)}"
-    return (
-        f"{report.id}: {verified} ({report.verdict}): WER {report.wer:.3f} {compare} {report.threshold}, "
-        f"{report.audio_seconds / 60:.1f} min audio -> {out_dir / report.id / 'narration.mp3'}, "
-        f"player {out_dir / report.id / 'player.html'}"
-    )
 
 
 def _emit_json(data: dict) -> None:
@@ -116,17 +106,18 @@ def asr_options(command):
         click.option(
             "--asr",
             "asr_backend",
-            default="faster-whisper",
+            default=DEFAULTS.asr_backend,
             show_default=True,
             help="ASR backend: faster-whisper or openai-whisper.",
         ),
-        click.option("--model", "asr_model", default=None, help="ASR model: tiny.en (default) or base."),
-        click.option("--beam-size", default=DEFAULT_BEAM_SIZE, show_default=True, type=click.IntRange(1, 10)),
+        click.option("--model", "asr_model", default=None, help=f"ASR model: {DEFAULT_MODEL} (default) or base."),
+        click.option("--beam-size", default=DEFAULTS.beam_size, show_default=True, type=click.IntRange(1, 10)),
         click.option(
             "--threshold",
-            default=None,
+            default=DEFAULTS.threshold,
+            show_default=True,
             type=click.FloatRange(0.0, 1.0),
-            help="Highest WER that passes (default 0.35); any fault fails whatever the WER.",
+            help="Highest WER that passes; any fault fails whatever the WER.",
         ),
     ]
     for option in reversed(options):
@@ -142,23 +133,33 @@ lexicon_option = click.option(
     help="Publisher lexicon (TOML): how to say names and words; may be repeated, earlier wins.",
 )
 voice_option = click.option(
-    "--voice", default="en-us", show_default=True, help="Voice name (see `tts-pipeline voices`) or a voice TOML file."
+    "--voice",
+    default=DEFAULT_VOICE,
+    show_default=True,
+    help="Voice name (see `tts-pipeline voices`) or a voice TOML file.",
 )
 
 
-def _narrate_options(voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files, base_url=None):
-    """NarrateOptions from the options narrate and batch share."""
-    from .pipeline import NarrateOptions
-
+def _narrate_options(
+    voice=DEFAULTS.voice,
+    asr_backend=DEFAULTS.asr_backend,
+    asr_model=None,
+    beam_size=DEFAULTS.beam_size,
+    threshold=DEFAULTS.threshold,
+    rules_files=(),
+    lexicon_files=(),
+    base_url=None,
+) -> NarrateOptions:
+    """NarrateOptions from the command-line options (narrate, batch, script, verify, preview)."""
     return NarrateOptions(
         voice=voice,
         asr_backend=asr_backend,
         asr_model=asr_model,
         beam_size=beam_size,
+        threshold=threshold,
         rules_files=tuple(rules_files),
         lexicon_files=tuple(lexicon_files),
         base_url=base_url,
-        **({"threshold": threshold} if threshold is not None else {}),
     )
 
 
@@ -179,6 +180,7 @@ def narrate(
     from .pipeline import Narrator
     from .process import set_up_process
     from .source import read_source
+    from .views import narration_line
 
     args = (voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files, base_url)
     options = _narrate_options(*args)
@@ -190,7 +192,7 @@ def narrate(
         for src in sources:
             report = narrator.narrate(src.text, out_dir, src.name, url=src.url, kind=src.kind)
             failed |= report.verdict != "pass"
-            click.echo(describe(report, out_dir))
+            click.echo(narration_line(report, out_dir))
     finally:
         narrator.close()
     sys.exit(EXIT_FAIL if failed else 0)
@@ -233,7 +235,7 @@ def batch_command(
 
     Exit 0 when every article passed, 1 when some failed or errored, 2 when INPUT itself is unusable."""
     from .batch import run_batch
-    from .batchview import BatchView
+    from .views import BatchView
 
     args = (voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files, base_url)
     options = _narrate_options(*args)  # base_url: the feed's enclosures and embed.html point there
@@ -261,7 +263,7 @@ def batch_command(
 @friendly_errors
 def clean_command(input_location, as_json, as_diff, kind, rules_files) -> None:
     """Print the article the cleaner keeps from INPUT (HTML or copied text: a file, a URL, or - for stdin)."""
-    from .clean import clean_source, explain, format_diff, load_rules
+    from .clean import clean_source, explain, load_rules
     from .source import read_source
 
     rules = load_rules(rules_files)  # a bad rules file fails before any download
@@ -270,9 +272,9 @@ def clean_command(input_location, as_json, as_diff, kind, rules_files) -> None:
     if as_json:
         _emit_json(article.to_dict())
     elif as_diff:
-        from rich.console import Console
+        from .views import print_clean_diff
 
-        Console(soft_wrap=True, highlight=False).print(format_diff(explain(src, article)))
+        print_clean_diff(explain(src, article))
     else:
         click.echo(article.text, nl=False)
 
@@ -287,21 +289,18 @@ def clean_command(input_location, as_json, as_diff, kind, rules_files) -> None:
 @friendly_errors
 def script_command(input_location, as_json, kind, voice, rules_files, lexicon_files) -> None:
     """Dry run: the speech text for INPUT with every change and the rule that made it; renders nothing."""
-    from .clean import clean_source, load_rules
-    from .lexicon import load_lexicons
+    from .pipeline import Narrator
     from .source import read_source
-    from .speech import build_script, format_script, script_to_dict
-    from .voices import get_voice
+    from .speech import script_to_dict
+    from .views import script_text
 
-    chosen = get_voice(voice)
-    lexicon = load_lexicons([*lexicon_files, *chosen.lexicon])
-    rules = load_rules(rules_files)  # bad rules or lexicon files fail before any download
-    article = clean_source(read_source(input_location, kind), rules)  # cleaned exactly as narrate cleans
-    script = build_script(article, lexicon=lexicon, alphabet=chosen.alphabet)
+    narrator = Narrator(_narrate_options(voice, rules_files=rules_files, lexicon_files=lexicon_files))
+    src = read_source(input_location, kind)
+    script = narrator.script(narrator.clean(src.text, src.kind, src.url))  # cleaned exactly as narrate cleans
     if as_json:
-        _emit_json({"voice": chosen.name, **script_to_dict(script)})
+        _emit_json({"voice": narrator.voice.name, **script_to_dict(script)})
     else:
-        click.echo(format_script(script), nl=False)
+        click.echo(script_text(script), nl=False)
 
 
 @cli.command(name="voices")
@@ -330,10 +329,9 @@ def voices_command(as_json) -> None:
         return
     if not rows:
         raise BadInput(f"no voice files in {VOICES_DIR}")
-    width = max(len(r["name"]) for r in rows)
-    for r in rows:
-        status = "ok" if r["usable"] else f"NOT USABLE: {_one_line(r['problem'])}"
-        click.echo(f"{r['name']:<{width}}  {r['engine']:<8} {r['voice']:<18} {status}  {r['description']}".rstrip())
+    from .views import voices_lines
+
+    click.echo("\n".join(voices_lines(rows)))
 
 
 @cli.command(name="verify")
@@ -344,52 +342,20 @@ def voices_command(as_json) -> None:
 @friendly_errors
 def verify_command(audio_path, text_location, as_json, asr_backend, asr_model, beam_size, threshold) -> None:
     """Check that AUDIO says what TEXT (an article.txt) says. Exit 0 pass, 1 fail."""
-    from .verify import check_audio
+    from .pipeline import Narrator
+    from .source import read_input
+    from .views import check_line, print_faults
 
-    result = check_audio(Path(audio_path), text_location, asr_backend, asr_model, beam_size, threshold)
+    options = _narrate_options(asr_backend=asr_backend, asr_model=asr_model, beam_size=beam_size, threshold=threshold)
+    text, _ = read_input(text_location)
+    check = Narrator(options).check_audio(Path(audio_path), text, text_location)
     if as_json:
-        _emit_json(result)
+        _emit_json(check.to_dict())
     else:
-        faults = result["faults"]
-        click.echo(
-            f"{result['verdict']}: {len(faults)} fault{'s' * (len(faults) != 1)}, WER {result['wer']:.3f} "
-            f"(threshold {result['threshold']}), {result['audio_seconds'] / 60:.1f} min audio, "
-            f"{result['asr']['backend']} {result['asr']['model']}"
-        )
-        if faults:
-            _print_faults(faults, result["sentences"])
-    sys.exit(0 if result["verdict"] == "pass" else EXIT_FAIL)
-
-
-def _clock(seconds: float | None) -> str:
-    if seconds is None:
-        return "-"
-    minutes, secs = divmod(seconds, 60)
-    return f"{int(minutes)}:{secs:05.2f}"
-
-
-def _print_faults(faults: list[dict], sentences: list[dict]) -> None:
-    """The editor's view: each fault with its times, then the sentences it touches."""
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title="Faults (paragraph 0 is the headline)")
-    for column in ("kind", "paragraph", "from", "to", "detail"):
-        table.add_column(column)
-    for f in faults:
-        table.add_row(f["kind"], str(f["paragraph"]), _clock(f["start"]), _clock(f["end"]), f["detail"])
-    faulty = Table(title="Sentences with faults")
-    for column in ("paragraph", "sentence", "status", "from", "to", "text"):
-        faulty.add_column(column, overflow="fold")
-    for s in sentences:
-        if s["status"] not in ("ok", "noise"):
-            faulty.add_row(
-                str(s["paragraph"]), str(s["index"]), s["status"], _clock(s["start"]), _clock(s["end"]), s["text"]
-            )
-    console = Console()
-    console.print(table)
-    if faulty.row_count:
-        console.print(faulty)
+        click.echo(check_line(check))
+        if check.verification.faults:
+            print_faults(check.verification.faults, check.verification.sentences)
+    sys.exit(0 if check.verification.verdict == "pass" else EXIT_FAIL)
 
 
 @cli.command()
@@ -397,31 +363,28 @@ def _print_faults(faults: list[dict], sentences: list[dict]) -> None:
 @friendly_errors
 def summary(out_dir: Path) -> None:
     """Print a table of every report.json under OUT_DIR."""
-    from rich.console import Console
-    from rich.table import Table
-
     from .reportfile import read_report
+    from .views import print_summary
 
     reports = sorted(out_dir.glob("*/report.json"))
     if not reports:
         raise BadInput(f"no report.json found under {out_dir}")
-    table = Table(title=f"Narrations in {out_dir}")
-    for column in ("id", "verdict", "WER", "audio", "removed", "total s"):
-        table.add_column(column, justify="right" if column not in ("id", "verdict") else "left")
+    rows = []
     for path in reports:
         try:
-            r = read_report(path).data
-            table.add_row(
-                r["id"],
-                r["verdict"],
-                f"{r['wer']:.3f}",
-                f"{r['audio_seconds'] / 60:.1f} min",
-                str(len(r["removed"])),
-                f"{r['timings']['total']:.1f}",
+            data = read_report(path).data
+            rows.append(
+                (data["id"], data, "")
+                if _summary_fields(data)
+                else (path.parent.name, None, "no wer, removed or timings")
             )
-        except (BadInput, KeyError, TypeError) as exc:
-            table.add_row(path.parent.name, "unreadable", "", "", "", _one_line(exc))
-    Console().print(table)
+        except BadInput as exc:
+            rows.append((path.parent.name, None, str(exc)))
+    print_summary(out_dir, rows)
+
+
+def _summary_fields(data: dict) -> bool:
+    return all(key in data for key in ("wer", "removed", "timings")) and "total" in (data.get("timings") or {})
 
 
 def _register_web_commands() -> None:

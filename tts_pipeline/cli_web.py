@@ -11,7 +11,8 @@ from pathlib import Path
 
 import click
 
-from .cli import _narrate_options, asr_options, describe, friendly_errors, lexicon_option, rules_option, voice_option
+from .cli import _narrate_options, asr_options, friendly_errors, lexicon_option, rules_option, voice_option
+from .views import narration_line
 
 host_option = click.option(
     "--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback unless you say otherwise)."
@@ -88,7 +89,7 @@ def preview_command(
             webbrowser.open(url)
 
     def verified(report, seconds: float) -> None:
-        click.echo(f"{describe(report, out)}  ({seconds:.1f} s)")
+        click.echo(f"{narration_line(report, out)}  ({seconds:.1f} s)")
         click.echo("serving until Ctrl-C")
 
     try:

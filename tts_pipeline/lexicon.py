@@ -17,12 +17,12 @@ default lexicon shipped in tts_pipeline/lexicons/default.toml.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BadInput
+from .tomlfile import check_keys, read_toml
 
 KINDS = ("substitute", "letters", "word", "phonemes")
 ALPHABETS = ("espeak", "ipa")
@@ -101,9 +101,7 @@ def _entry(data: object, origin: str, source: str, index: int) -> list[LexiconEn
     where = f"lexicon {origin}, entry {index}"
     if not isinstance(data, dict):
         raise BadInput(f"{where} is not a table")
-    unknown = set(data) - {"match", "kind", "say", "espeak", "ipa", "ignore_case", "note"}
-    if unknown:
-        raise BadInput(f"{where} has unknown keys: {', '.join(sorted(unknown))}")
+    check_keys(data, ("match", "kind", "say", "espeak", "ipa", "ignore_case", "note"), where)
     matches = data.get("match")
     if isinstance(matches, str):
         matches = [matches]
@@ -129,13 +127,12 @@ def _entry(data: object, origin: str, source: str, index: int) -> list[LexiconEn
 
 
 def parse_lexicon(text: str, origin: str, source: str | None = None) -> Lexicon:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise BadInput(f"lexicon {origin} is not valid TOML: {exc}") from None
-    unknown = set(data) - {"entry", "name", "description"}
-    if unknown:
-        raise BadInput(f"lexicon {origin} has unknown top-level keys: {', '.join(sorted(unknown))} (use [[entry]])")
+    return _lexicon(read_toml(text, "lexicon", origin), origin, source)
+
+
+def _lexicon(data: dict, origin: str, source: str | None) -> Lexicon:
+    where = f"lexicon {origin}"
+    check_keys(data, ("entry", "name", "description"), where, label="top-level keys", hint=" (use [[entry]])")
     raw = data.get("entry", [])
     if not isinstance(raw, list):
         raise BadInput(f"lexicon {origin}: 'entry' must be an array of tables ([[entry]])")
@@ -145,11 +142,7 @@ def parse_lexicon(text: str, origin: str, source: str | None = None) -> Lexicon:
 
 
 def load_lexicon_file(path: Path, source: str | None = None) -> Lexicon:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(f"cannot read lexicon {path}: {exc}") from None
-    return parse_lexicon(text, str(path), source)
+    return _lexicon(read_toml(Path(path), "lexicon"), str(path), source)
 
 
 def load_lexicons(files: Iterable[Path] = (), include_default: bool = True) -> Lexicon:

@@ -15,34 +15,25 @@ import time
 import unicodedata
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from . import audio, clean, player, speech
-from .article import Article, Narration, Report, Script
-from .asr import DEFAULT_BACKEND, DEFAULT_BEAM_SIZE, Recognizer, create_recognizer, describe_recognizer
+from .align import text_paragraphs
+from .article import Article, AudioCheck, Narration, Report, Script, Transcript, Verification
+from .asr import Recognizer, create_recognizer, describe_recognizer
 from .captions import write_captions
 from .engines import TTSEngine, create_engine
 from .errors import BadInput
-from .lexicon import load_lexicons
+from .lexicon import Lexicon, load_lexicons
+from .options import NarrateOptions
 from .process import return_freed_memory
-from .verify import DEFAULT_WER_THRESHOLD, SecondLook, verify_transcript
-from .voices import DEFAULT_VOICE, Voice, get_voice
+from .second_look import SecondLook
+from .textnorm import normalise
+from .verify import verify_transcript
+from .voices import Voice, get_voice
 
 MAX_ID_LENGTH = 80
-
-
-@dataclass(frozen=True)
-class NarrateOptions:
-    voice: str = DEFAULT_VOICE
-    asr_backend: str = DEFAULT_BACKEND
-    asr_model: str | None = None
-    beam_size: int = DEFAULT_BEAM_SIZE
-    threshold: float = DEFAULT_WER_THRESHOLD
-    rules_files: Sequence[Path] = field(default_factory=tuple)
-    lexicon_files: Sequence[Path] = field(default_factory=tuple)
-    base_url: str | None = None  # where OUT is published, for embed.html (None: /audio/)
-    asr_threads: int = 0  # CPU threads for the recogniser (0: its default); batch workers share the cores
 
 
 def article_id(name: str, title: str) -> str:
@@ -111,13 +102,18 @@ class Stopwatch:
 
 
 class Narrator:
-    """Holds one TTS engine and one ASR model for the life of a process (load once, narrate many)."""
+    """The pipeline: one object, built from the options, that owns every stage (clean, speech, synthesize,
+    master, recognise, verify, write). narrate, script, verify, batch workers, preview, the scripts and the
+    benches all call it. It holds one TTS engine and one ASR model for the life of a process (load once,
+    narrate many); both load on first use, so a Narrator that only cleans or scripts loads neither."""
 
-    def __init__(self, options: NarrateOptions = NarrateOptions()) -> None:
-        self.options = options
-        self.voice: Voice = get_voice(options.voice)
+    def __init__(self, options: NarrateOptions | None = None) -> None:
+        self.options = options = options or NarrateOptions()
+        self.voice: Voice = _voice(options)
         self.rules = clean.load_rules(options.rules_files)
-        self.lexicon = load_lexicons([*options.lexicon_files, *self.voice.lexicon])
+        self.speech_rules = _speech_rules(options)
+        lexicon_files = [*options.lexicon_files, *self.voice.lexicon]
+        self.lexicon = load_lexicons(lexicon_files) if options.use_lexicons and not options.plain_reading else Lexicon()
         self._engine: TTSEngine | None = None
         self._recognizer: Recognizer | None = None
 
@@ -141,6 +137,42 @@ class Narrator:
             self._engine = None
         self._recognizer = None
 
+    def clean(
+        self, text: str | bytes, kind: str = "auto", url: str | None = None, metadata: dict[str, str] | None = None
+    ) -> Article:
+        """The article in a page. metadata (byline, date, site, url) from a feed or CMS overrides the page's."""
+        article = clean.clean_input(text, self.rules, kind, url)
+        if metadata:
+            known = ("byline", "date", "site", "url")
+            article = replace(article, **{k: v for k, v in metadata.items() if k in known and v})
+        return article
+
+    def script(self, article: Article) -> Script:
+        """The speech text the engine is given, with every change and its rule."""
+        return speech.build_script(article, self.speech_rules, self.lexicon, self.voice.alphabet)
+
+    def recognise(self, audio_path: Path) -> Transcript:
+        return self.recognizer.transcribe(audio_path)
+
+    def verify(self, paragraphs: Sequence[str], transcript: Transcript, audio_path: Path) -> Verification:
+        """Faults and verdict for a narration of these paragraphs (headline first), with a second look."""
+        second_look = SecondLook(self.recognizer, audio_path)
+        return verify_transcript(paragraphs, transcript, self.options.threshold, second_look)
+
+    def check_audio(self, audio_path: Path, text: str, text_name: str = "the text") -> AudioCheck:
+        """Does this audio say this text (an article.txt: headline, blank line, paragraphs)? The verify command."""
+        if not normalise(text):
+            raise BadInput(f"{text_name} has no words to verify against")
+        if not audio_path.is_file():
+            raise BadInput(f"audio file not found: {audio_path}")
+        if audio_path.stat().st_size == 0:
+            raise BadInput(f"audio file is empty: {audio_path}")
+        transcript = self.recognise(audio_path)
+        if transcript.audio_seconds <= 0:
+            raise BadInput(f"audio file has no sound: {audio_path}")
+        verification = self.verify(text_paragraphs(text), transcript, audio_path)
+        return AudioCheck(verification, transcript.audio_seconds, describe_recognizer(self.recognizer), transcript.text)
+
     def synthesize(self, script: Script, workdir: Path) -> list[Path]:
         """Render each script segment (headline, paragraphs) to its own WAV in workdir."""
         wavs = []
@@ -150,7 +182,7 @@ class Narrator:
             wavs.append(wav)
         return wavs
 
-    def mix(self, script: Script, wavs: list[Path], mp3_path: Path, tags: dict[str, str] | None = None) -> Narration:
+    def master(self, script: Script, wavs: list[Path], mp3_path: Path, tags: dict[str, str] | None = None) -> Narration:
         """Join the segment WAVs with the voice's pauses, normalise loudness (podcast -16 LUFS), export the MP3
         and tag it (ID3v2); the WAVs are removed."""
         joined, spans = audio.assemble(wavs, [s.kind for s in script.segments], self.voice.pauses)
@@ -179,12 +211,9 @@ class Narrator:
         serves the page from there while verification runs)."""
         watch = Stopwatch()
         with watch.stage("clean"):
-            article = clean.clean_input(text, self.rules, kind, url)
-            if metadata:
-                known = ("byline", "date", "site", "url")
-                article = replace(article, **{k: v for k, v in metadata.items() if k in known and v})
+            article = self.clean(text, kind, url, metadata)
         with watch.stage("speech"):
-            script = speech.build_script(article, lexicon=self.lexicon, alphabet=self.voice.alphabet)
+            script = self.script(article)
         ident = article_id(name, article.title)
         created = prepare_out_dir(out)
         try:
@@ -211,15 +240,14 @@ class Narrator:
         with watch.stage("tts"):
             wavs = self.synthesize(script, staging)
         with watch.stage("audio"):
-            narration = self.mix(script, wavs, mp3, audio.article_tags(article))
+            narration = self.master(script, wavs, mp3, audio.article_tags(article))
             return_freed_memory()
         if on_playable:
             on_playable(staging, ident, article)
         with watch.stage("asr"):
-            transcript = self.recognizer.transcribe(mp3)
+            transcript = self.recognise(mp3)
         with watch.stage("verify"):
-            second_look = SecondLook(self.recognizer, mp3)
-            check = verify_transcript(article.text, transcript, self.options.threshold, second_look)
+            check = self.verify(article.spoken_paragraphs, transcript, mp3)
         report = Report(
             id=ident,
             title=article.title,
@@ -250,3 +278,19 @@ class Narrator:
         )
         (staging / "report.json").write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
         return report
+
+
+def _voice(options: NarrateOptions) -> Voice:
+    """The voice, or for a plain reading the same engine voice at the engine's own defaults."""
+    voice = get_voice(options.voice)
+    return voice.engine_defaults() if options.plain_reading else voice
+
+
+def _speech_rules(options: NarrateOptions) -> tuple[speech.SpeechRule, ...]:
+    if options.plain_reading:
+        return ()
+    rules = speech.default_rules()
+    unknown = set(options.skip_speech_rules) - {r.name for r in rules}
+    if unknown:
+        raise BadInput(f"unknown speech rule(s): {', '.join(sorted(unknown))}")
+    return tuple(r for r in rules if r.name not in options.skip_speech_rules)

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from . import player
 from .article import Article, Report
-from .pipeline import NarrateOptions, Narrator, prepare_out_dir
+from .options import NarrateOptions
+from .pipeline import Narrator, prepare_out_dir
 from .process import set_up_process
 from .server import OutputSite, Server, bind, url_of
 from .source import Source

@@ -11,7 +11,6 @@ punctuation rules and before the number and acronym rules, so its entries win. P
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from num2words import num2words
 from .article import Article, Script, ScriptSegment, SpeechChange
 from .errors import BadInput
 from .lexicon import Lexicon, apply_lexicon, default_lexicon, spell_letters
+from .tomlfile import read_toml
 
 SPEECH_RULES = Path(__file__).resolve().parent / "rules" / "speech.toml"
 # A paragraph longer than this is not an article paragraph (and would be hours of audio).
@@ -189,10 +189,7 @@ FORMATTERS: dict[str, Callable[[re.Match[str]], str]] = {
 
 
 def parse_speech_rules(text: str, origin: str) -> list[SpeechRule]:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise BadInput(f"speech rules {origin} are not valid TOML: {exc}") from None
+    data = read_toml(text, "speech rules", origin, verb="are")
     rules = []
     for index, item in enumerate(data.get("rule", []), 1):
         where = f"speech rule {index} in {origin}"
@@ -301,16 +298,3 @@ def script_to_dict(script: Script) -> dict:
             for s in script.segments
         ]
     }
-
-
-def format_script(script: Script) -> str:
-    """The dry run an editor reads: each segment's speech text, then every change and its rule."""
-    blocks = []
-    for index, segment in enumerate(script.segments):
-        label = "headline" if segment.kind == "title" else f"paragraph {index}"
-        lines = [f"[{label}] {segment.speech}"]
-        lines += [f"    {c.before.strip()!r} -> {c.after.strip()!r}  ({c.rule})" for c in segment.changes]
-        blocks.append("\n".join(lines))
-    changed = sum(len(s.changes) for s in script.segments)
-    blocks.append(f"{len(script.segments)} segments, {changed} changes")
-    return "\n\n".join(blocks) + "\n"

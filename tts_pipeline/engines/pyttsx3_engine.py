@@ -14,10 +14,15 @@ import logging
 import os
 import threading
 import time
-import wave
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import BadInput, EngineError
+from .base import render_sentences, validate_wav, voice_settings
+from .pyttsx3_settings import Pyttsx3Settings
+
+if TYPE_CHECKING:
+    from ..voices import Voice
 
 log = logging.getLogger(__name__)
 
@@ -143,11 +148,14 @@ def _watch_callback_return(driver) -> None:
 
 class Pyttsx3Engine:
     name = "pyttsx3"
+    alphabet = "espeak"  # [[...]] holds espeak-ng phoneme mnemonics
+    default_rate = 175  # espeak-ng's own
+    settings_type = Pyttsx3Settings
 
     def __init__(
         self,
         voice: str,
-        rate: int = 175,
+        rate: int = default_rate,
         volume: float = 1.0,
         pitch: int | None = None,
         sentence_pause_ms: int = 0,
@@ -174,14 +182,29 @@ class Pyttsx3Engine:
         self._token = self._engine.connect("finished-utterance", self._on_finished)
         _watch_callback_return(self._engine.proxy._driver)
 
+    @classmethod
+    def from_voice(cls, voice: Voice) -> Pyttsx3Engine:
+        return cls(
+            voice.engine_voice,
+            rate=voice.rate,
+            volume=voice.volume,
+            pitch=voice.pitch,
+            sentence_pause_ms=voice.pauses.sentence_ms,
+            word_gap_ms=voice_settings(voice, Pyttsx3Settings).word_gap_ms,
+        )
+
+    @staticmethod
+    def problem(voice: Voice) -> str:
+        """Why the voice cannot be used here ("" when it can), or a BadInput saying so: espeak lacks the voice."""
+        resolve_voice(voice.engine_voice, espeak_voice_ids())
+        return ""
+
     def _on_finished(self, name=None, completed=True) -> None:
         self._completed = bool(completed)
         self._finished.set()
 
     def synthesize(self, text: str, wav_path: Path) -> None:
         """Render text to wav_path, sentence by sentence with the voice's pause between sentences."""
-        from . import render_sentences
-
         render_sentences(self._synthesize_one, text, Path(wav_path), self.sentence_pause_ms)
 
     def _synthesize_one(self, text: str, wav_path: Path) -> None:
@@ -226,15 +249,3 @@ class Pyttsx3Engine:
         if self._token is not None:
             self._engine.disconnect(self._token)
             self._token = None
-
-
-def validate_wav(path: Path) -> float:
-    """Check the engine wrote a readable, non-empty WAV; return its duration in seconds."""
-    try:
-        with wave.open(str(path), "rb") as wav:
-            frames, rate = wav.getnframes(), wav.getframerate()
-    except (OSError, EOFError, wave.Error) as exc:
-        raise EngineError(f"engine wrote no valid WAV at {path}: {exc}") from None
-    if frames == 0 or rate <= 0:
-        raise EngineError(f"engine wrote an empty WAV at {path}")
-    return frames / rate

@@ -139,7 +139,7 @@ def build_readalong(
     ident: str, article: Article, verification: Verification, words: Sequence[Word], duration: float
 ) -> dict:
     """The readalong.json document for a narration of `article` whose transcript has these timed words."""
-    paragraphs = align.text_paragraphs(article.text)
+    paragraphs = article.spoken_paragraphs
     reference = align.reference_sentences(paragraphs)
     checks = verification.sentences
     if len(checks) != len(reference):  # verification of another text: times only, no words
