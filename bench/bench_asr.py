@@ -20,14 +20,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from tts_pipeline.clean import clean_text
-from tts_pipeline.verify import normalise, verify_text
+from tts_pipeline.stages.clean import clean_text
+from tts_pipeline.stages.verify import normalise, verify_text
 
 CHILD = r"""
 import json, sys, time
 from pathlib import Path
 began = time.perf_counter()
-from tts_pipeline.asr import create_recognizer
+from tts_pipeline.stages.asr import create_recognizer
 recognizer = create_recognizer(sys.argv[1], sys.argv[2], int(sys.argv[4]))
 load_s = time.perf_counter() - began
 result = {"load_s": load_s}

@@ -17,9 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from tts_pipeline.batch import run_batch
-from tts_pipeline.clean import clean_input
 from tts_pipeline.errors import BadInput
+from tts_pipeline.pipeline.batch import run_batch
+from tts_pipeline.stages.clean import clean_input
 
 REPO = Path(__file__).resolve().parent.parent
 MIN_WORDS, MAX_WORDS = 300, 700

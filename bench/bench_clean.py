@@ -2,7 +2,7 @@
 
 For every page in ../shared/devset/pages: the median CPU time of REPEATS runs of
   trafilatura  - trafilatura.bare_extraction on the page bytes, with metadata, our extraction options;
-  cleaner      - tts_pipeline.clean.clean_input on the same bytes (decode, detect HTML, html_rules,
+  cleaner      - tts_pipeline.stages.clean.clean_input on the same bytes (decode, detect HTML, html_rules,
                  trafilatura, headline/standfirst, audio rules).
 Prints median and p95 ms/page for each and our overhead as a share of trafilatura's time (target <= 10%).
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import trafilatura
 
-from tts_pipeline.clean import clean_input, load_rules
+from tts_pipeline.stages.clean import clean_input, load_rules
 
 DEVSET = Path(__file__).resolve().parents[1].parent / "shared" / "devset" / "pages"
 REPEATS = 5

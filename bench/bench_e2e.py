@@ -22,11 +22,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from tts_pipeline.asr import DEFAULT_BEAM_SIZE
-from tts_pipeline.clean import clean_text
-from tts_pipeline.engines.pyttsx3_engine import espeak_word_gap
 from tts_pipeline.errors import BadInput
-from tts_pipeline.voices import DEFAULT_VOICE, get_voice
+from tts_pipeline.stages.asr import DEFAULT_BEAM_SIZE
+from tts_pipeline.stages.clean import clean_text
+from tts_pipeline.stages.engines.pyttsx3_engine import espeak_word_gap
+from tts_pipeline.stages.voices import DEFAULT_VOICE, get_voice
 
 FLOOR_SCRIPT = r"""
 import ctypes, json, os, shutil, subprocess, sys, time, wave

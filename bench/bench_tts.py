@@ -19,14 +19,14 @@ from pathlib import Path
 
 from bench_e2e import run_measured
 
-from tts_pipeline.clean import clean_text
+from tts_pipeline.stages.clean import clean_text
 
 VOICE_SCRIPT = r"""
 import json, sys, time, wave
 from pathlib import Path
-from tts_pipeline.clean import clean_text
-from tts_pipeline.options import NarrateOptions
-from tts_pipeline.pipeline import Narrator
+from tts_pipeline.stages.clean import clean_text
+from tts_pipeline.pipeline.options import NarrateOptions
+from tts_pipeline.pipeline.narrator import Narrator
 page, voice_name, work = sys.argv[1:4]
 began = time.perf_counter()
 narrator = Narrator(NarrateOptions(voice=voice_name))

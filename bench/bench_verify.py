@@ -19,9 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from tts_pipeline.align import text_paragraphs
-from tts_pipeline.options import NarrateOptions
-from tts_pipeline.pipeline import Narrator
+from tts_pipeline.pipeline.narrator import Narrator
+from tts_pipeline.pipeline.options import NarrateOptions
+from tts_pipeline.stages.align import text_paragraphs
 
 COMBINATIONS = [("faster-whisper", "tiny.en"), ("faster-whisper", "base"), ("openai-whisper", "tiny.en")]
 

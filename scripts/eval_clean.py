@@ -13,8 +13,8 @@ import json
 import sys
 from pathlib import Path
 
-from tts_pipeline.clean import clean_input, load_rules
 from tts_pipeline.errors import BadInput
+from tts_pipeline.stages.clean import clean_input, load_rules
 
 DEVSET = Path(__file__).resolve().parents[1].parent / "shared" / "devset"
 

@@ -15,12 +15,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tts_pipeline import player
-from tts_pipeline.clean import clean_input, load_rules
 from tts_pipeline.errors import BadInput
-from tts_pipeline.player.pages import player_element
-from tts_pipeline.player.readalong import normalise_text, text_hash
-from tts_pipeline.server import OutputSite, Server, bind, url_of
+from tts_pipeline.publish import player
+from tts_pipeline.publish.player.pages import player_element
+from tts_pipeline.publish.player.readalong import normalise_text, text_hash
+from tts_pipeline.publish.server import OutputSite, Server, bind, url_of
+from tts_pipeline.stages.clean import clean_input, load_rules
 
 DEVSET = Path(__file__).resolve().parents[1].parent / "shared" / "devset" / "pages"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

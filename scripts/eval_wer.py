@@ -26,15 +26,15 @@ from pathlib import Path
 
 import jiwer
 
-from tts_pipeline import audio
 from tts_pipeline.article import Article
-from tts_pipeline.asr import DEFAULT_BEAM_SIZE
 from tts_pipeline.errors import BadInput
-from tts_pipeline.options import NarrateOptions
-from tts_pipeline.pipeline import Narrator
-from tts_pipeline.process import set_up_process
-from tts_pipeline.textnorm import normalise, spell_compounds_as_reference
-from tts_pipeline.verify import verify_text
+from tts_pipeline.pipeline.narrator import Narrator
+from tts_pipeline.pipeline.options import NarrateOptions
+from tts_pipeline.pipeline.process import set_up_process
+from tts_pipeline.stages import audio
+from tts_pipeline.stages.asr import DEFAULT_BEAM_SIZE
+from tts_pipeline.stages.textnorm import normalise, spell_compounds_as_reference
+from tts_pipeline.stages.verify import verify_text
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed" / "lbc-ukraine-troops-page.txt"

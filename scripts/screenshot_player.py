@@ -7,7 +7,7 @@ import argparse
 import shutil
 from pathlib import Path
 
-from tts_pipeline.server import OutputSite, Server, bind, url_of
+from tts_pipeline.publish.server import OutputSite, Server, bind, url_of
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tts_pipeline.server import OutputSite, Server, bind, url_of
+from tts_pipeline.publish.server import OutputSite, Server, bind, url_of
 
 from .browser import CHROMIUM, DEVSET, HOST_PAGE, Page, require
 
@@ -22,8 +22,8 @@ CLI = [sys.executable, "-m", "tts_pipeline"]
 
 @pytest.fixture(scope="session")
 def engine():
-    from tts_pipeline.engines import create_engine
-    from tts_pipeline.voices import get_voice
+    from tts_pipeline.stages.engines import create_engine
+    from tts_pipeline.stages.voices import get_voice
 
     tts = create_engine(get_voice("en-us"))
     yield tts
@@ -32,7 +32,7 @@ def engine():
 
 @pytest.fixture(scope="session")
 def recognizer():
-    from tts_pipeline.asr import create_recognizer
+    from tts_pipeline.stages.asr import create_recognizer
 
     return create_recognizer("faster-whisper", "tiny.en")
 

@@ -1,8 +1,8 @@
 import pytest
 
-from tts_pipeline.asr import create_recognizer
 from tts_pipeline.errors import BadInput
-from tts_pipeline.verify import verify_text
+from tts_pipeline.stages.asr import create_recognizer
+from tts_pipeline.stages.verify import verify_text
 
 
 def test_tiny_en_transcribes_a_real_espeak_clip(recognizer, short_wav):

@@ -10,12 +10,12 @@ import wave
 import numpy as np
 import pytest
 
-from tts_pipeline.asr import BACKENDS, create_recognizer, describe_recognizer
-from tts_pipeline.asr.cache import assemble_split_model, cache_root
-from tts_pipeline.asr.convert import read_ct2_model, to_openai_whisper
-from tts_pipeline.asr.faster_whisper import model_path
 from tts_pipeline.errors import BadInput
-from tts_pipeline.verify import normalise, verify_text
+from tts_pipeline.stages.asr import BACKENDS, create_recognizer, describe_recognizer
+from tts_pipeline.stages.asr.cache import assemble_split_model, cache_root
+from tts_pipeline.stages.asr.convert import read_ct2_model, to_openai_whisper
+from tts_pipeline.stages.asr.faster_whisper import model_path
+from tts_pipeline.stages.verify import normalise, verify_text
 
 from .conftest import run_cli
 
@@ -34,12 +34,9 @@ def test_both_backends_are_registered():
 def test_openai_whisper_transcribes_a_real_espeak_clip(openai_recognizer, short_wav):
     transcript = openai_recognizer.transcribe(short_wav)
     assert (transcript.backend, transcript.model) == ("openai-whisper", "tiny.en")
-    assert describe_recognizer(openai_recognizer) == {
-        "backend": "openai-whisper",
-        "model": "tiny.en",
-        "beam_size": 3,
-        "threads": min(os.cpu_count() or 1, 4),
-    }
+    info = describe_recognizer(openai_recognizer)
+    assert (info.backend, info.model, info.beam_size) == ("openai-whisper", "tiny.en", 3)
+    assert info.threads == min(os.cpu_count() or 1, 4)
     assert "bridge" in transcript.text.lower()
     assert transcript.words and transcript.words[0].start < transcript.words[-1].end <= transcript.audio_seconds + 0.5
     assert all(isinstance(w.start, float) and w.start <= w.end for w in transcript.words)

@@ -202,7 +202,7 @@ def test_batch_workers_share_the_cores_whatever_the_asr_backend(tmp_path, backen
 
 def test_a_jsonl_archive_over_20_mb_is_read_line_by_line(tmp_path):
     """12,000 short articles in 22.8 MB were refused whole ("larger than 20 MB"): the cap is per article."""
-    from tts_pipeline.batchinput import read_jobs
+    from tts_pipeline.pipeline.batchinput import read_jobs
 
     body = "The council met on Tuesday and agreed the plan. " * 36
     archive = tmp_path / "big.jsonl"
@@ -229,7 +229,7 @@ def test_a_line_over_20_mb_is_one_failed_article_and_the_batch_goes_on(tmp_path)
 
 def test_input_is_read_as_a_stream_not_all_at_once(tmp_path):
     """Jobs come from the file as they are asked for: a line added after the first job was read is seen."""
-    from tts_pipeline.batchinput import open_input
+    from tts_pipeline.pipeline.batchinput import open_input
 
     archive = tmp_path / "stream.jsonl"
     archive.write_text("".join(json.dumps({"id": f"a{n}", "text": "Some words."}) + "\n" for n in range(3)))
@@ -241,8 +241,8 @@ def test_input_is_read_as_a_stream_not_all_at_once(tmp_path):
 
 
 def test_duplicate_ids_are_found_through_the_catalogs_id_set(tmp_path):
-    from tts_pipeline.batchinput import open_input
-    from tts_pipeline.catalog import Catalog
+    from tts_pipeline.pipeline.batchinput import open_input
+    from tts_pipeline.pipeline.catalog import Catalog
 
     archive = tmp_path / "dupes.jsonl"
     archive.write_text("".join(json.dumps({"id": i, "text": "Words here."}) + "\n" for i in ("x", "y", "x")))
@@ -256,9 +256,9 @@ def test_no_more_than_two_jobs_per_worker_are_in_flight():
     """The batch process hands out INPUT a few jobs ahead of the workers, never the whole queue at once."""
     from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
-    from tts_pipeline.batch import IN_FLIGHT_PER_WORKER, Result, _run_bounded
-    from tts_pipeline.batchinput import Job
-    from tts_pipeline.catalog import DONE, Row
+    from tts_pipeline.pipeline.batch import IN_FLIGHT_PER_WORKER, Result, _run_bounded
+    from tts_pipeline.pipeline.batchinput import Job
+    from tts_pipeline.pipeline.catalog import DONE, Row
 
     class ThreadRunner:
         """Runs each job at once on a thread; counts jobs handed out and not yet collected."""

@@ -11,7 +11,7 @@ from tests.test_batch import STORIES, catalog_rows
 def test_batch_on_a_local_dask_cluster(tmp_path):
     from distributed import LocalCluster
 
-    from tts_pipeline.batch import run_batch
+    from tts_pipeline.pipeline.batch import run_batch
 
     pages = tmp_path / "pages"
     pages.mkdir()
@@ -30,8 +30,8 @@ def test_batch_on_a_local_dask_cluster(tmp_path):
 
 
 def test_unreachable_scheduler_is_bad_input(tmp_path):
-    from tts_pipeline.batch import run_batch
     from tts_pipeline.errors import BadInput
+    from tts_pipeline.pipeline.batch import run_batch
 
     pages = tmp_path / "pages"
     pages.mkdir()

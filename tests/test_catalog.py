@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tts_pipeline.batch import settings_hash, sweep
-from tts_pipeline.batchinput import read_jobs
-from tts_pipeline.catalog import DONE, Catalog, Row
-from tts_pipeline.options import NarrateOptions
+from tts_pipeline.pipeline.batch import settings_hash, sweep
+from tts_pipeline.pipeline.batchinput import read_jobs
+from tts_pipeline.pipeline.catalog import DONE, Catalog, Row
+from tts_pipeline.pipeline.options import NarrateOptions
 
 
 def test_catalog_round_trip_and_replace(tmp_path):

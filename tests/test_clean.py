@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from tts_pipeline.clean import ChromeRule, _first_match, clean_text, default_rules, load_rules, parse_rules
 from tts_pipeline.errors import BadInput
+from tts_pipeline.stages.clean import ChromeRule, _first_match, clean_text, default_rules, load_rules, parse_rules
 
 from .conftest import SAMPLE
 

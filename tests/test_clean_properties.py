@@ -7,8 +7,8 @@ from contextlib import suppress
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tts_pipeline.clean import clean_input, clean_text, default_rules
 from tts_pipeline.errors import BadInput
+from tts_pipeline.stages.clean import clean_input, clean_text, default_rules
 
 RULES = default_rules()
 CHROME = [

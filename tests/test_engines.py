@@ -2,10 +2,10 @@ import wave
 
 import pytest
 
-from tts_pipeline.engines import create_engine
-from tts_pipeline.engines.pyttsx3_engine import resolve_voice, validate_wav
 from tts_pipeline.errors import BadInput, EngineError
-from tts_pipeline.voices import Voice, get_voice, load_voice_file
+from tts_pipeline.stages.engines import create_engine
+from tts_pipeline.stages.engines.pyttsx3_engine import resolve_voice, validate_wav
+from tts_pipeline.stages.voices import Voice, get_voice, load_voice_file
 
 
 def test_pyttsx3_writes_a_valid_wav(short_wav):
@@ -78,7 +78,7 @@ def test_narration_works_with_the_pypi_espeak_library(tmp_path, library):
     import sys
 
     code = (
-        "from tts_pipeline.engines.pyttsx3_engine import Pyttsx3Engine, validate_wav, load_espeak_library;"
+        "from tts_pipeline.stages.engines.pyttsx3_engine import Pyttsx3Engine, validate_wav, load_espeak_library;"
         f"e = Pyttsx3Engine('en-us'); e.synthesize('Testing the bundled library.', {str(tmp_path / 'a.wav')!r});"
         f"print(load_espeak_library(), validate_wav({str(tmp_path / 'a.wav')!r}))"
     )
@@ -99,8 +99,8 @@ def test_espeak_and_piper_voices_share_one_process_with_the_pypi_library(tmp_pat
     import sys
 
     code = (
-        "from tts_pipeline.engines import create_engine; from tts_pipeline.voices import get_voice;"
-        "from tts_pipeline.engines.pyttsx3_engine import validate_wav;"
+        "from tts_pipeline.stages.engines import create_engine; from tts_pipeline.stages.voices import get_voice;"
+        "from tts_pipeline.stages.engines.pyttsx3_engine import validate_wav;"
         "engines = [create_engine(get_voice(v)) for v in ('joe', 'en-us', 'joe')];"
         f"paths = [{str(tmp_path)!r} + f'/{{n}}.wav' for n in range(3)];"
         "[e.synthesize('The bridge opens next year.', p) for e, p in zip(engines, paths)];"
@@ -114,7 +114,7 @@ def test_espeak_and_piper_voices_share_one_process_with_the_pypi_library(tmp_pat
 
 # --- sentence pauses, chunking, Piper -------------------------------------------------------------
 
-from tts_pipeline.engines import MAX_CHUNK_CHARS, split_sentences  # noqa: E402
+from tts_pipeline.stages.engines import MAX_CHUNK_CHARS, split_sentences  # noqa: E402
 
 
 def test_split_sentences_and_cut_run_on_text():

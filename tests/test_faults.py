@@ -13,14 +13,14 @@ import pytest
 from pydub import AudioSegment
 from pydub.generators import WhiteNoise
 
-from tts_pipeline import audio, speech
-from tts_pipeline.align import text_paragraphs
 from tts_pipeline.article import Article
-from tts_pipeline.captions import build_cues, format_vtt
-from tts_pipeline.options import DEFAULT_WER_THRESHOLD
-from tts_pipeline.second_look import SecondLook
-from tts_pipeline.verify import verify_transcript
-from tts_pipeline.voices import get_voice
+from tts_pipeline.publish.captions import build_cues, format_vtt
+from tts_pipeline.stages import audio, speech
+from tts_pipeline.stages.align import text_paragraphs
+from tts_pipeline.stages.second_look import SecondLook
+from tts_pipeline.stages.verdict import DEFAULT_WER_THRESHOLD
+from tts_pipeline.stages.verify import verify_transcript
+from tts_pipeline.stages.voices import get_voice
 
 from .conftest import DATA
 

@@ -11,8 +11,8 @@ from typing import ClassVar
 import pytest
 
 from tts_pipeline.errors import BadInput
-from tts_pipeline.fetch import fetch
-from tts_pipeline.source import read_source
+from tts_pipeline.stages.fetch import fetch
+from tts_pipeline.stages.source import read_source
 
 from .conftest import DATA, run_cli
 

@@ -3,8 +3,8 @@
 import pytest
 
 from tts_pipeline.errors import BadInput
-from tts_pipeline.lexicon import default_lexicon, load_lexicon_file, load_lexicons, parse_lexicon
-from tts_pipeline.speech import to_speech
+from tts_pipeline.stages.lexicon import default_lexicon, load_lexicon_file, load_lexicons, parse_lexicon
+from tts_pipeline.stages.speech import to_speech
 
 LEXICON = """
 name = "publisher"
@@ -104,7 +104,7 @@ def test_unreadable_lexicon_file_is_bad_input(tmp_path):
 
 def test_espeak_says_phonemes_not_brackets(engine, tmp_path):
     """espeak-ng reads [[...]] as phonemes only with espeakPHONEMES, which the engine adds."""
-    from tts_pipeline.engines.pyttsx3_engine import validate_wav
+    from tts_pipeline.stages.engines.pyttsx3_engine import validate_wav
 
     engine.synthesize("[[h@l'oU]]", tmp_path / "phonemes.wav")
     engine.synthesize("h at l apostrophe o u", tmp_path / "spelled.wav")

@@ -86,8 +86,8 @@ def _synthetic_page(folder: Path, narrated: Path, data_too: bool = True) -> Path
     """A player page for text our voices don't read (RTL, emoji, typography, a 24,000-character paragraph)
     over a real narration's MP3, with made-up times."""
     from tts_pipeline.article import Article, SentenceCheck, Verification
-    from tts_pipeline.player import write_article_pages
-    from tts_pipeline.player.pages import PageArticle, player_element
+    from tts_pipeline.publish.player import write_article_pages
+    from tts_pipeline.publish.player.pages import PageArticle, player_element
 
     article = Article("Unicode ✓ headline", (RTL, TYPOGRAPHY, LONG))
     sentences, t = [], 0.0

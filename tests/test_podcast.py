@@ -13,7 +13,7 @@ import pytest
 from mutagen.id3 import ID3
 
 from tests.test_batch import STORIES
-from tts_pipeline import audio
+from tts_pipeline.stages import audio
 
 ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
 
@@ -54,7 +54,7 @@ def test_limiter_holds_loud_audio_under_the_ceiling():
 
 @pytest.fixture(scope="module")
 def podcast_batch(tmp_path_factory) -> Path:
-    from tts_pipeline.batch import run_batch
+    from tts_pipeline.pipeline.batch import run_batch
 
     base = tmp_path_factory.mktemp("podcast")
     record = {
@@ -108,13 +108,13 @@ def test_index_page_is_the_sites_audio_edition(podcast_batch):
     assert 'href="library-sundays/player.html"' in index and 'href="feed.xml"' in index
 
 
-def test_the_published_list_comes_from_the_catalog_newest_first_and_capped(podcast_batch, tmp_path):
+def test_the_published_list_is_the_catalogs_newest_passed_rows_capped(podcast_batch, tmp_path):
     """feed.xml and index.html are one step over the catalog's newest passed rows, whatever its size."""
     import shutil
     from dataclasses import replace
 
-    from tts_pipeline.catalog import Catalog
-    from tts_pipeline.publish import published_reports
+    from tts_pipeline.pipeline.catalog import Catalog
+    from tts_pipeline.publish.site import published_reports
 
     out = tmp_path / "out"
     shutil.copytree(podcast_batch, out)
@@ -123,5 +123,6 @@ def test_the_published_list_comes_from_the_catalog_newest_first_and_capped(podca
         shutil.copytree(out / row.id, out / "older")
         paths = {"audio_path": "older/narration.mp3", "report_path": "older/report.json"}
         catalog.put(replace(row, id="older", finished_at=row.finished_at - 60, **paths))
-    assert [r.folder.name for r in published_reports(out)] == ["library-sundays", "older"]
-    assert [r.folder.name for r in published_reports(out, limit=1)] == ["library-sundays"]
+        newest, one = catalog.newest_passed(10), catalog.newest_passed(1)
+    assert [r.folder.name for r in published_reports(out, newest)] == ["library-sundays", "older"]
+    assert [r.folder.name for r in published_reports(out, one)] == ["library-sundays"]

@@ -8,7 +8,8 @@ import sys
 
 def test_a_narrator_leaves_process_settings_alone_and_close_releases_its_models():
     code = (
-        "from tts_pipeline import process, audio; from tts_pipeline.pipeline import Narrator;"
+        "from tts_pipeline.pipeline import process; from tts_pipeline.stages import audio;"
+        "from tts_pipeline.pipeline.narrator import Narrator;"
         "converter = audio.AudioSegment.converter;"
         "n = Narrator(); n.recognizer; n.engine;"
         "assert process._threshold_set is None, 'a Narrator set the mmap threshold';"

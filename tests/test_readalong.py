@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from tts_pipeline.article import Article, SentenceCheck, Verification, Word
-from tts_pipeline.player.readalong import build_readalong, normalise_text, text_hash
+from tts_pipeline.publish.player.readalong import build_readalong, normalise_text, text_hash
 
 
 def test_normalise_text_maps_typography_one_to_one_and_collapses_space():

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from tts_pipeline.engines import ENGINES, engine_alphabet, engine_class
-from tts_pipeline.engines.piper_settings import PiperSettings
-from tts_pipeline.engines.pyttsx3_settings import Pyttsx3Settings
 from tts_pipeline.errors import BadInput
+from tts_pipeline.stages.engines import ENGINES, engine_alphabet, engine_class
+from tts_pipeline.stages.engines.piper_settings import PiperSettings
+from tts_pipeline.stages.engines.pyttsx3_settings import Pyttsx3Settings
+from tts_pipeline.stages.voices import Voice, get_voice
 from tts_pipeline.tomlfile import check_keys, read_toml
-from tts_pipeline.voices import Voice, get_voice
 
 HEAVY = ("pyttsx3", "espeakng_loader", "piper", "onnxruntime", "faster_whisper", "ctranslate2", "torch", "whisper")
 
@@ -19,8 +19,8 @@ HEAVY = ("pyttsx3", "espeakng_loader", "piper", "onnxruntime", "faster_whisper",
 def test_voices_and_registries_load_no_engine_or_asr_library():
     code = (
         "import sys\n"
-        "from tts_pipeline.voices import available_voices\n"
-        "from tts_pipeline import asr, engines\n"
+        "from tts_pipeline.stages.voices import available_voices\n"
+        "from tts_pipeline.stages import asr, engines\n"
         "voices = available_voices()\n"
         "print([v.alphabet for v in voices.values()], [engines.engine_class(n) for n in engines.ENGINES])\n"
         f"print(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}))\n"

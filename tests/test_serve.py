@@ -140,7 +140,7 @@ def test_preview_serves_the_article_being_narrated_not_an_older_one(tmp_path):
     """With -o OUT holding an earlier narration of the same article, the preview must show the new one."""
     from starlette.testclient import TestClient
 
-    from tts_pipeline.server import OutputSite
+    from tts_pipeline.publish.server import OutputSite
 
     (tmp_path / "short-page").mkdir()
     (tmp_path / "short-page" / "player.html").write_text("old narration")

@@ -1,7 +1,7 @@
 import pytest
 
 from tts_pipeline.errors import BadInput
-from tts_pipeline.source import MAX_INPUT_BYTES, decode_text, looks_like_html, read_input, read_source
+from tts_pipeline.stages.source import MAX_INPUT_BYTES, decode_text, looks_like_html, read_input, read_source
 
 from .conftest import DATA
 

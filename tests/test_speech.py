@@ -4,8 +4,8 @@ import pytest
 
 from tts_pipeline.article import Article
 from tts_pipeline.errors import BadInput
-from tts_pipeline.lexicon import Lexicon, parse_lexicon
-from tts_pipeline.speech import MAX_SEGMENT_WORDS, build_script, parse_speech_rules, to_speech
+from tts_pipeline.stages.lexicon import Lexicon, parse_lexicon
+from tts_pipeline.stages.speech import MAX_SEGMENT_WORDS, build_script, parse_speech_rules, to_speech
 
 
 def say(text: str, **kwargs) -> str:

@@ -1,6 +1,6 @@
 import pytest
 
-from tts_pipeline.verify import normalise, verify_text
+from tts_pipeline.stages.verify import normalise, verify_text
 
 
 def test_normaliser_is_whispers_english_one():

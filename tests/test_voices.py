@@ -2,9 +2,9 @@
 
 import pytest
 
-from tts_pipeline.engines import create_engine, voice_problem
 from tts_pipeline.errors import BadInput
-from tts_pipeline.voices import VOICES_DIR, get_voice, load_voice_file, scan_voices
+from tts_pipeline.stages.engines import create_engine, voice_problem
+from tts_pipeline.stages.voices import VOICES_DIR, get_voice, load_voice_file, scan_voices
 
 
 def test_shipped_voices_are_all_usable_here():

@@ -1,3 +1,3 @@
-from .cli import main
+from tts_pipeline.cli import main
 
 main(prog_name="tts-pipeline")

@@ -143,6 +143,16 @@ class Transcript:
 
 
 @dataclass(frozen=True)
+class RecognizerInfo:
+    """Which recogniser heard the audio (report.json "asr")."""
+
+    backend: str
+    model: str
+    beam_size: int | None
+    threads: int | None
+
+
+@dataclass(frozen=True)
 class SentenceCheck:
     """One article sentence located in the audio. paragraph 0 is the headline, 1.. the body paragraphs."""
 
@@ -190,11 +200,11 @@ class AudioCheck:
 
     verification: Verification
     audio_seconds: float
-    asr: dict
+    asr: RecognizerInfo
     transcript: str
 
     def to_dict(self) -> dict:
-        extra = {"audio_seconds": self.audio_seconds, "asr": self.asr, "transcript": self.transcript}
+        extra = {"audio_seconds": self.audio_seconds, "asr": asdict(self.asr), "transcript": self.transcript}
         return {**self.verification.to_dict(), **extra}
 
 
@@ -207,7 +217,7 @@ class Report:
     threshold: float
     audio_seconds: float
     voice: str
-    asr: dict
+    asr: RecognizerInfo
     removed: tuple[RemovedLine, ...]
     timings: dict[str, float]
     verification: Verification

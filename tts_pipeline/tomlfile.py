@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from .errors import BadInput
+from tts_pipeline.errors import BadInput
 
 
 def _one_line(exc: Exception) -> str:

@@ -1,0 +1,29 @@
+"""What a narration is asked to do, and every default in one place (the CLI and the service show these)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tts_pipeline.stages.asr.base import DEFAULT_BACKEND, DEFAULT_BEAM_SIZE
+from tts_pipeline.stages.verdict import DEFAULT_WER_THRESHOLD
+from tts_pipeline.stages.voices import DEFAULT_VOICE
+
+
+@dataclass(frozen=True)
+class NarrateOptions:
+    voice: str = DEFAULT_VOICE
+    asr_backend: str = DEFAULT_BACKEND
+    asr_model: str | None = None
+    beam_size: int = DEFAULT_BEAM_SIZE
+    threshold: float = DEFAULT_WER_THRESHOLD
+    rules_files: Sequence[Path] = field(default_factory=tuple)
+    lexicon_files: Sequence[Path] = field(default_factory=tuple)
+    base_url: str | None = None  # where OUT is published, for embed.html (None: /audio/)
+    asr_threads: int = 0  # CPU threads for the recogniser (0: its default); batch workers share the cores
+    # Measurement baselines (scripts/eval_wer.py): the engine reads the article text as written, at its own
+    # default rate and settings, with no lexicon; and speech rules left out by name.
+    plain_reading: bool = False
+    skip_speech_rules: Sequence[str] = field(default_factory=tuple)
+    use_lexicons: bool = True

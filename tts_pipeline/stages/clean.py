@@ -1,0 +1,293 @@
+"""Clean stage: copied page text or an HTML page -> Article (headline + body paragraphs + metadata).
+
+HTML goes through trafilatura first (extract.py); then the same named chrome rules run over its blocks.
+
+Rules are data (``rules/chrome.toml``; a publisher adds its own file). Each rule fully matches one
+stripped line; the first matching rule names the removal so the report can say what went and why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from tts_pipeline.article import Article, RemovedLine
+from tts_pipeline.errors import BadInput
+from tts_pipeline.stages import extract, source
+from tts_pipeline.tomlfile import read_toml
+
+DUPLICATE_RULE = "duplicate-line"
+EMPTY_RULE = "no-words"
+CONTAINERS = ("html", "body", "main", "article")  # an html_rule never cuts these
+NOT_ARTICLE_RULE = "not-article"  # left out by the extractor (trafilatura), shown in --diff only
+
+
+@dataclass(frozen=True)
+class ChromeRule:
+    """A [[rule]]: a regular expression that must match a whole line (paragraph)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    max_words: int | None = None
+    description: str = ""
+    keywords: tuple[str, ...] = ()  # speed guard: only lines containing one of these (lower case) are tried
+
+    def matches(self, line: str, words: int | None = None, lower: str | None = None) -> bool:
+        if self.max_words is not None and (len(line.split()) if words is None else words) > self.max_words:
+            return False
+        if self.keywords:
+            lower = line.lower() if lower is None else lower
+            if not any(keyword in lower for keyword in self.keywords):
+                return False
+        return self.pattern.fullmatch(line) is not None
+
+
+@dataclass(frozen=True)
+class HtmlRule:
+    """An [[html_rule]]: an XPath selecting page elements to cut before extraction (HTML input only)."""
+
+    name: str
+    xpath: etree.XPath
+    description: str = ""
+    max_chars: int | None = None  # guard: an element with more text than this is left alone
+
+
+Rule = ChromeRule | HtmlRule
+
+
+def parse_rules(toml_text: str, origin: str) -> list[Rule]:
+    """Parse a rules file; any problem is a BadInput naming the file and the rule."""
+    return _rules(read_toml(toml_text, "rules file", origin), origin)
+
+
+def _rules(data: dict, origin: str) -> list[Rule]:
+    lines, html = data.get("rule", []), data.get("html_rule", [])
+    if not isinstance(lines, list) or not isinstance(html, list) or not (lines or html):
+        raise BadInput(f"rules file {origin} has no [[rule]] entries")
+    rules: list[Rule] = [_line_rule(entry, position, origin) for position, entry in enumerate(lines, 1)]
+    rules += [_html_rule(entry, position, origin) for position, entry in enumerate(html, 1)]
+    return rules
+
+
+def _line_rule(entry: object, position: int, origin: str) -> ChromeRule:
+    name = entry.get("name") if isinstance(entry, dict) else None
+    pattern = entry.get("pattern") if isinstance(entry, dict) else None
+    if not isinstance(name, str) or not isinstance(pattern, str) or not name or not pattern:
+        raise BadInput(f"rules file {origin}: rule #{position} needs a 'name' and a 'pattern'")
+    flags = re.IGNORECASE if entry.get("ignore_case", True) else 0
+    try:
+        compiled = re.compile(pattern, flags)
+    except re.error as exc:
+        raise BadInput(f"rules file {origin}: rule '{name}' has a bad pattern: {exc}") from None
+    max_words = entry.get("max_words")
+    if max_words is not None and (not isinstance(max_words, int) or max_words < 1):
+        raise BadInput(f"rules file {origin}: rule '{name}' max_words must be a positive integer")
+    keywords = entry.get("keywords", [])
+    if not isinstance(keywords, list) or not all(isinstance(k, str) and k for k in keywords):
+        raise BadInput(f"rules file {origin}: rule '{name}' keywords must be a list of strings")
+    description = str(entry.get("description", ""))
+    return ChromeRule(name, compiled, max_words, description, tuple(k.lower() for k in keywords))
+
+
+def _html_rule(entry: object, position: int, origin: str) -> HtmlRule:
+    name = entry.get("name") if isinstance(entry, dict) else None
+    xpath = entry.get("xpath") if isinstance(entry, dict) else None
+    if not isinstance(name, str) or not isinstance(xpath, str) or not name or not xpath:
+        raise BadInput(f"rules file {origin}: html_rule #{position} needs a 'name' and an 'xpath'")
+    try:
+        compiled = etree.XPath(xpath)
+    except etree.XPathError as exc:
+        raise BadInput(f"rules file {origin}: html_rule '{name}' has a bad xpath: {exc}") from None
+    max_chars = entry.get("max_chars")
+    if max_chars is not None and (not isinstance(max_chars, int) or max_chars < 1):
+        raise BadInput(f"rules file {origin}: html_rule '{name}' max_chars must be a positive integer")
+    return HtmlRule(name, compiled, str(entry.get("description", "")), max_chars)
+
+
+@cache
+def _default_rules_text() -> str:
+    return resources.files("tts_pipeline").joinpath("rules/chrome.toml").read_text(encoding="utf-8")
+
+
+def default_rules() -> list[Rule]:
+    return parse_rules(_default_rules_text(), "chrome.toml")
+
+
+def load_rules(extra_files: Iterable[Path] = ()) -> list[Rule]:
+    """The built-in rules followed by each publisher file's rules."""
+    rules = default_rules()
+    for path in extra_files:
+        rules.extend(_rules(read_toml(Path(path), "rules file"), str(path)))
+    return rules
+
+
+def _first_match(line: str, rules: Sequence[Rule]) -> str | None:
+    words, lower = len(line.split()), line.lower()
+    for rule in rules:
+        if isinstance(rule, ChromeRule) and rule.matches(line, words, lower):
+            return rule.name
+    return None
+
+
+def _top(element: HtmlElement) -> HtmlElement:
+    top = element
+    for top in element.iterancestors():  # noqa: B007 -- we want the last ancestor
+        pass
+    return top
+
+
+def _prune(tree: HtmlElement, rules: Sequence[Rule]) -> list[RemovedLine]:
+    """Cut what each [[html_rule]] selects out of the page (in place), reporting its text by rule name."""
+    removed = []
+    for rule in rules:
+        if not isinstance(rule, HtmlRule):
+            continue
+        try:
+            selected = rule.xpath(tree)
+        except etree.XPathError as exc:
+            raise BadInput(f"html_rule '{rule.name}' failed on this page: {exc}") from None
+        for element in selected if isinstance(selected, list) else ():
+            if not isinstance(element, HtmlElement) or element.tag in CONTAINERS or _top(element) is not tree:
+                continue  # never the whole page; nothing inside something already cut
+            text = extract.squash(element.text_content())
+            if rule.max_chars is not None and len(text) > rule.max_chars:
+                continue
+            element.drop_tree()
+            if text:
+                removed.append(RemovedLine(text, rule.name))
+    return removed
+
+
+def _decide(lines: Iterable[str], rules: Sequence[Rule], seen: set[str]) -> list[tuple[str, str | None]]:
+    """(line, rule name or None when kept) for every non-blank stripped line, in order."""
+    decisions: list[tuple[str, str | None]] = []
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if not any(ch.isalnum() for ch in line):
+            decisions.append((line, EMPTY_RULE))
+            continue
+        rule = _first_match(line, rules)
+        if rule is None and line in seen:
+            rule = DUPLICATE_RULE  # a headline or pull quote repeated by the page layout
+        if rule is None:
+            seen.add(line)
+        decisions.append((line, rule))
+    return decisions
+
+
+def _no_article(kept: Sequence[str], removed: Sequence[RemovedLine]) -> BadInput:
+    what = "no article text" if not kept else "only a headline and no body text"
+    return BadInput(f"{what} left after cleaning ({len(removed)} chrome lines removed)")
+
+
+def clean_text(text: str, rules: Sequence[Rule] | None = None) -> Article:
+    """Split copied page text into lines, drop chrome, keep the headline and body paragraphs verbatim.
+
+    The headline is the first line no rule removed. Raises BadInput when no body paragraph is left.
+    """
+    rules = default_rules() if rules is None else rules
+    decisions = _decide(text.splitlines(), rules, set())
+    kept = [line for line, rule in decisions if rule is None]
+    removed = tuple(RemovedLine(line, rule) for line, rule in decisions if rule is not None)
+    if len(kept) < 2:
+        raise _no_article(kept, removed)
+    return Article(title=kept[0], paragraphs=tuple(kept[1:]), removed=removed)
+
+
+def clean_html(html: str | bytes, rules: Sequence[Rule] | None = None, url: str | None = None) -> Article:
+    """Extract the article from an HTML page (trafilatura), then drop chrome from its blocks by our rules.
+
+    The headline is the page's headline (see extract.choose_title), else the first block kept.
+    """
+    rules = default_rules() if rules is None else rules
+    tree = html if isinstance(html, HtmlElement) else extract.parse_html(html)
+    pruned = _prune(tree, rules)
+    page = extract.extract(tree, url)
+    title = page.title if page.title and _first_match(page.title, rules) is None else None
+    decisions = _decide(page.blocks, rules, {title} if title else set())
+    kept = [line for line, rule in decisions if rule is None]
+    removed = (*pruned, *(RemovedLine(line, rule) for line, rule in decisions if rule is not None))
+    if title is None:
+        if len(kept) < 2:
+            raise _no_article(kept, removed)
+        title, kept = kept[0], kept[1:]
+    if not kept:
+        raise _no_article([title], removed)
+    return Article(
+        title=title,
+        paragraphs=tuple(kept),
+        removed=removed,
+        byline=page.byline,
+        date=page.date,
+        site=page.site,
+        url=page.url,
+        language=page.language,
+    )
+
+
+def clean_input(
+    data: str | bytes,
+    rules: Sequence[Rule] | None = None,
+    kind: str = "auto",
+    url: str | None = None,
+) -> Article:
+    """Clean an HTML page or copied page text; kind "auto" detects which (source.looks_like_html)."""
+    text = data if isinstance(data, str) else source.decode_text(data, "input")
+    if kind == "auto":
+        kind = "html" if source.looks_like_html(text) else "text"
+    if kind == "html":
+        return clean_html(text, rules, url)
+    article = clean_text(text, rules)
+    return replace(article, url=url) if url else article
+
+
+def clean_source(src: source.Source, rules: Sequence[Rule] | None = None) -> Article:
+    return clean_input(src.text, rules, src.kind, src.url)
+
+
+def explain(src: source.Source, article: Article) -> list[tuple[str, str | None]]:
+    """Every input line, in order, with the rule that struck it (None: kept), for the editor's --diff.
+
+    For HTML the lines are the page's visible lines; those trafilatura left out are struck as "not-article".
+    """
+    if src.kind != "html":
+        return _replay(src.text.splitlines(), article)
+    removed = {r.text: r.rule for r in article.removed}
+    kept = [article.title, *article.paragraphs]
+    kept_set = set(kept)
+    lines = []
+    for line in extract.page_lines(extract.parse_html(src.text)):
+        if line in kept_set or any(line in paragraph for paragraph in kept if len(line) > 20):
+            lines.append((line, None))
+        else:
+            lines.append((line, removed.get(line, NOT_ARTICLE_RULE)))
+    return lines
+
+
+def _replay(lines: Iterable[str], article: Article) -> list[tuple[str, str | None]]:
+    """Walk the input lines beside the kept and removed lists (both in input order)."""
+    kept, removed = [article.title, *article.paragraphs], list(article.removed)
+    decisions: list[tuple[str, str | None]] = []
+    k = r = 0
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if k < len(kept) and kept[k] == line:
+            decisions.append((line, None))
+            k += 1
+        elif r < len(removed) and removed[r].text == line:
+            decisions.append((line, removed[r].rule))
+            r += 1
+        else:
+            decisions.append((line, None))
+    return decisions

@@ -1,0 +1,174 @@
+"""HTML page -> the article's blocks and metadata, by trafilatura (we do not hand-write an extractor).
+
+What we add on top is small and audio-specific: the headline a listener should hear (the page's visible
+<h1> when it agrees with the metadata title, since og:title is often a shorter social-media variant),
+one text block per paragraph / heading / list item / quote, and the page language. The chrome rules
+in clean.py then run over these blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from copy import deepcopy
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml.html import HtmlElement
+from trafilatura import bare_extraction
+from trafilatura.utils import load_html
+
+from tts_pipeline.errors import BadInput
+
+BLOCK_TAGS = ("p", "head", "quote", "item", "cell", "code")
+HEADLINE_WORDS = (3, 40)
+TITLE_AGREEMENT = 0.34  # share of the shorter title's words the <h1> and the metadata title must share
+# Tags after which a visible line ends, for the editor's --diff view of a whole page.
+PAGE_LINE_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "figcaption", "blockquote", "td", "th")
+PAGE_LINE_TAGS += ("tr", "dt", "dd", "section", "article", "header", "footer", "aside", "nav", "ul", "ol", "button")
+INVISIBLE = ("script", "style", "noscript", "template", "svg", "head")
+_WORD = re.compile(r"\w+")
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+_META_LANGUAGE = etree.XPath(
+    "//meta[translate(@http-equiv, 'CONTENTLAGU', 'contentlagu') = 'content-language']/@content"
+    " | //meta[@property = 'og:locale']/@content"
+)
+_SHOWN_AS_PARAGRAPH = etree.XPath("(//p|//h2|//span)[normalize-space(.) = $text][1]")
+
+
+@dataclass(frozen=True)
+class Extracted:
+    title: str | None
+    blocks: tuple[str, ...]
+    byline: str | None = None
+    date: str | None = None
+    site: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def parse_html(html: str | bytes) -> HtmlElement:
+    if isinstance(html, str) and "<html" not in html[:2048].lower():
+        html = f"<html><body>{html}</body></html>"  # a fragment (e.g. an article's HTML copied on its own)
+    tree = load_html(html)
+    if tree is None or len(tree) == 0:
+        raise BadInput("the input is not a usable HTML page")
+    return tree
+
+
+def extract(html: str | bytes | HtmlElement, url: str | None = None) -> Extracted:
+    """Run trafilatura on the page; BadInput when it finds no article."""
+    tree = html if isinstance(html, HtmlElement) else parse_html(html)
+    headings = [squash(h.text_content()) for h in tree.iter("h1")]
+    language = page_language(tree)
+    doc = bare_extraction(
+        tree,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,  # tables do not narrate; a listener cannot scan rows and columns
+        include_images=False,
+        include_formatting=False,
+        include_links=False,
+    )
+    body = getattr(doc, "body", None)
+    blocks = tuple(b for b in _blocks(body)) if body is not None else ()
+    if not blocks:
+        raise BadInput("no article found in the HTML page")
+    title = choose_title(headings, squash(doc.title or ""))
+    standfirst = find_standfirst(tree, squash(doc.description or ""), blocks)
+    if standfirst:
+        blocks = (standfirst, *blocks)
+    return Extracted(
+        title=title,
+        blocks=blocks,
+        byline=doc.author or None,
+        date=doc.date or None,
+        site=doc.sitename or None,
+        url=doc.url or url,
+        language=language or getattr(doc, "language", None),
+    )
+
+
+def _blocks(element: etree._Element):
+    """One block per paragraph, heading, quote or list item, in page order; line breaks split blocks."""
+    for child in element:
+        if child.tag in ("list", "div", "table", "row"):
+            yield from _blocks(child)
+        elif child.tag in BLOCK_TAGS:
+            for part in _text_with_breaks(child).split("\n"):
+                text = squash(part)
+                if text:
+                    yield text
+
+
+def _text_with_breaks(element: etree._Element) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag in ("lb", "list", "item"):
+            parts.append("\n")
+        if child.tag != "lb":
+            parts.append(_text_with_breaks(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def choose_title(headings: list[str], meta_title: str) -> str | None:
+    """The visible <h1> that agrees with the metadata title, else the metadata title, else the first <h1>."""
+    low, high = HEADLINE_WORDS
+    candidates = [h for h in headings if low <= len(h.split()) <= high]
+    if not meta_title or (candidates and len(meta_title.split()) < low):
+        return candidates[0] if candidates else (meta_title or None)  # e.g. a CMS name as <title>
+    meta_words = _words(meta_title)
+    for heading in candidates:
+        if heading.lower().endswith(meta_title.lower()) and len(heading) > len(meta_title):
+            return meta_title  # the <h1> glues a kicker or section label before the same headline
+        shared = len(_words(heading) & meta_words) / max(1, min(len(_words(heading)), len(meta_words)))
+        if shared >= TITLE_AGREEMENT:
+            return heading
+    return meta_title
+
+
+def find_standfirst(tree: HtmlElement, description: str, blocks: tuple[str, ...]) -> str | None:
+    """The page's summary line under the headline, when the extractor left it out.
+
+    Trafilatura drops <header> content, which is where many pages show their standfirst. We take it
+    back only when the meta description is shown on the page as a paragraph of its own.
+    """
+    if len(description.split()) < HEADLINE_WORDS[0] or any(description in block for block in blocks):
+        return None
+    shown = _SHOWN_AS_PARAGRAPH(tree, text=description)
+    return description if shown else None
+
+
+def page_language(tree: HtmlElement) -> str | None:
+    """<html lang>, else a content-language or og:locale meta tag, as a BCP 47 tag ('en-GB')."""
+    for values in (
+        lambda: [tree.get("lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang")],
+        lambda: _META_LANGUAGE(tree),
+    ):
+        for value in values():
+            value = (value or "").strip().replace("_", "-")
+            if _LANGUAGE_TAG.fullmatch(value):
+                return value
+    return None
+
+
+def page_lines(tree: HtmlElement) -> list[str]:
+    """Every visible text line of the page, in order (for the editor's diff view, not for extraction)."""
+    body = tree.find("body")
+    root = deepcopy(body if body is not None else tree)  # a copy we may change
+    for node in list(root.iter(*INVISIBLE)):
+        if node.getparent() is not None:
+            node.getparent().remove(node)
+    for node in root.iter(*PAGE_LINE_TAGS):
+        node.tail = "\n" + (node.tail or "")
+        node.text = "\n" + (node.text or "")
+    return [line for line in (squash(part) for part in "".join(root.itertext()).split("\n")) if line]

@@ -1,0 +1,300 @@
+"""Speech-text stage: Article -> Script, the exact text each engine call is given.
+
+Rules are data (tts_pipeline/rules/speech.toml): each has a name, a pattern and either a replacement
+template or the name of a formatter below, so the script records which rule changed what. Numbers
+go through num2words; the formatters only arrange its words (currency names, scales, clock times,
+decades), which no library does for news text. The publisher lexicon (lexicon.py) runs after the
+punctuation rules and before the number and acronym rules, so its entries win. Phoneme blocks
+``[[...]]`` written by the lexicon are never touched by later rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from num2words import num2words
+
+from tts_pipeline.article import Article, Script, ScriptSegment, SpeechChange
+from tts_pipeline.errors import BadInput
+from tts_pipeline.stages.lexicon import Lexicon, apply_lexicon, default_lexicon, spell_letters
+from tts_pipeline.tomlfile import read_toml
+
+SPEECH_RULES = Path(__file__).resolve().parents[1] / "rules" / "speech.toml"
+# A paragraph longer than this is not an article paragraph (and would be hours of audio).
+MAX_SEGMENT_WORDS = 5000
+PHONEME_BLOCK = re.compile(r"(\[\[.*?\]\])")
+STAGES = ("before-lexicon", "after-lexicon")
+
+
+@dataclass(frozen=True)
+class SpeechRule:
+    name: str
+    pattern: re.Pattern[str]
+    replacement: str = ""
+    say: str = ""
+    stage: str = "after-lexicon"
+    description: str = ""
+
+    def render(self, match: re.Match[str]) -> str:
+        if self.say:
+            return FORMATTERS[self.say](match)
+        return match.expand(self.replacement)
+
+
+# --- formatters: the words for one match ----------------------------------------------------------
+
+SCALES = {"bn": "billion", "billion": "billion", "m": "million", "mn": "million", "million": "million"}
+SCALES |= {"k": "thousand", "tn": "trillion", "trillion": "trillion"}
+CURRENCIES = {"£": ("pound", "pounds", "pence"), "$": ("dollar", "dollars", "cents"), "€": ("euro", "euros", "cents")}
+TITLES = {"Mr": "Mister", "Mrs": "Missus", "Ms": "Mizz", "Dr": "Doctor", "Prof": "Professor", "Sgt": "Sergeant"}
+TITLES |= {"Gen": "General", "Lt": "Lieutenant", "Col": "Colonel", "Capt": "Captain", "Cpl": "Corporal"}
+TITLES |= {"Rev": "Reverend", "Sen": "Senator", "Rep": "Representative", "Gov": "Governor", "St": "Saint"}
+TITLES |= {"Supt": "Superintendent", "Insp": "Inspector"}
+ABBREVIATIONS = {"e.g.": "for example", "i.e.": "that is", "etc.": "etcetera", "vs": "versus", "vs.": "versus"}
+ABBREVIATIONS |= {"approx.": "approximately"}
+UNITS = {"km": "kilometres", "kg": "kilograms", "mph": "miles per hour", "cm": "centimetres", "mm": "millimetres"}
+UNITS |= {"km/h": "kilometres per hour", "kmh": "kilometres per hour", "ml": "millilitres", "mg": "milligrams"}
+UNITS |= {"kW": "kilowatts", "MW": "megawatts", "GW": "gigawatts", "kWh": "kilowatt hours", "ft": "feet"}
+UNITS |= {"lb": "pounds", "lbs": "pounds", "sqkm": "square kilometres"}
+UNITS |= {"°C": "degrees Celsius", "°F": "degrees Fahrenheit", "ha": "hectares"}
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October")
+MONTHS = {m[:3]: m for m in (*_MONTH_NAMES, "November", "December")}
+MONTHS["Sept"] = "September"
+
+
+def _number_words(number: int, to: str = "cardinal") -> str:
+    """num2words without its commas and British "and": Whisper writes 'one hundred and thirty thousand' back
+    as '100 and 30,000' and 'one hundred and first' as words, but 'one hundred thirty thousand' as '130,000'
+    and 'one hundred first' as '101st' (measured with espeak-ng and tiny.en)."""
+    return num2words(number, to=to).replace(",", "").replace(" and ", " ")
+
+
+def say_number(text: str) -> str:
+    """'1,234' -> 'one thousand two hundred thirty-four'; '1.25' -> 'one point two five'."""
+    plain = text.replace(",", "")
+    if "." in plain:
+        whole, fraction = plain.split(".", 1)
+        digits = " ".join(num2words(int(d)) for d in fraction)
+        return f"{_number_words(int(whole or 0))} point {digits}"
+    if len(plain) > 1 and plain.startswith("0"):  # '007', '0800': digit by digit
+        return " ".join("oh" if d == "0" else num2words(int(d)) for d in plain)
+    return _number_words(int(plain))
+
+
+def _is_one(amount: str) -> bool:
+    return amount.replace(",", "") in ("1", "1.0", "1.00")
+
+
+def _currency(m: re.Match[str]) -> str:
+    one, many, cents = CURRENCIES[m["symbol"]]
+    amount, scale = m["amount"], m["scale"]
+    if scale:
+        return f"{say_number(amount)} {SCALES[scale]} {many}"
+    whole, _, fraction = amount.replace(",", "").partition(".")
+    words = f"{say_number(whole)} {one if _is_one(whole) else many}"
+    if len(fraction) == 2 and int(fraction):
+        words += f" {num2words(int(fraction))}"  # '£3.50' -> 'three pounds fifty'
+    elif fraction and int(fraction):
+        words = f"{say_number(amount)} {many}"
+    return words if whole != "0" or not fraction else f"{num2words(int(fraction))} {cents}"
+
+
+def _time(m: re.Match[str]) -> str:
+    hour, minute, ampm = m["hour"] or m["hour2"], m["minute"] or "00", m["ampm"] or m["ampm2"]
+    h, mins = int(hour), int(minute)
+    if mins == 0:
+        words = num2words(h) + ("" if ampm else " hundred" if h == 0 or h > 12 else " o'clock")
+    elif mins < 10:
+        words = f"{num2words(h)} oh {num2words(mins)}"
+    else:
+        words = f"{num2words(h)} {num2words(mins)}"
+    if ampm:
+        words += " " + spell_letters(ampm, final_dot=m.string[m.end() : m.end() + 1] != ".")
+    return words
+
+
+def _date(m: re.Match[str]) -> str:
+    day = int(m["day"] or m["day2"])
+    month = MONTHS.get(m["month2"] or "", m["month2"]) or m["month"]
+    if not 1 <= day <= 31:
+        return m.group(0)
+    ordinal = num2words(day, to="ordinal")
+    return f"{ordinal} {month}" if m["day"] else f"{month} {ordinal}"
+
+
+def _decade(m: re.Match[str]) -> str:
+    tens = num2words(int(m["decade"]) * 10) if m["decade"] != "0" else "hundred"
+    if m["century"]:
+        century = int(m["century"])
+        if century == 20 and m["decade"] == "0":
+            return "two thousands"
+        base = f"{num2words(century)} {tens}"
+    else:
+        base = tens
+    return re.sub(r"y$", "ies", base) if base.endswith("y") else base + "s"
+
+
+def _say_maybe_year(text: str) -> str:
+    if re.fullmatch(r"1[1-9]\d\d|20\d\d", text):
+        return num2words(int(text), to="year")
+    return say_number(text)
+
+
+def _range(m: re.Match[str]) -> str:
+    start, end = m["start"], m["end"]
+    if re.fullmatch(r"(1[1-9]|20)\d\d", start) and re.fullmatch(r"\d\d", end):
+        end = start[:2] + end  # '2019-20' -> 2019 to 2020
+    return f"{_say_maybe_year(start)} to {_say_maybe_year(end)}"
+
+
+def _letters(m: re.Match[str]) -> str:
+    words = [w for w in m.string.split() if any(ch.isalpha() for ch in w)]
+    if sum(w.isupper() for w in words) > max(2, len(words) // 2):  # an all-capitals headline: leave it be
+        return m.group(0)
+    before_dot = m.string[m.end() : m.end() + 1] == "."  # 'in the UK.' -> 'in the U.K.' not 'U.K..'
+    if m["plural"]:
+        return spell_letters(m["letters"]) + "s"
+    return spell_letters(m["letters"], final_dot=not before_dot)
+
+
+def _bracket(m: re.Match[str]) -> str:
+    return f", {m.group(1).strip()}{m['after'] or ','} "
+
+
+FORMATTERS: dict[str, Callable[[re.Match[str]], str]] = {
+    "number": lambda m: say_number(m["amount"]),
+    "year": lambda m: num2words(int(m["year"]), to="year"),
+    "ordinal": lambda m: _number_words(int(m["number"]), to="ordinal"),
+    "percent": lambda m: f"{say_number(m['amount'])} percent",
+    "scale": lambda m: f"{say_number(m['amount'])} {SCALES[m['scale']]}",
+    "unit": lambda m: (
+        f"{say_number(m['amount'])} {UNITS[m['unit'].replace(' ', '') if 'sq' in m['unit'] else m['unit']]}"
+    ),
+    "currency": _currency,
+    "time": _time,
+    "date": _date,
+    "decade": _decade,
+    "range": _range,
+    "letters": _letters,
+    "bracket": _bracket,
+    "title": lambda m: TITLES[m["abbr"]],
+    "abbreviation": lambda m: ABBREVIATIONS[m["abbr"]],
+}
+
+
+# --- loading and applying rules -------------------------------------------------------------------
+
+
+def parse_speech_rules(text: str, origin: str) -> list[SpeechRule]:
+    data = read_toml(text, "speech rules", origin, verb="are")
+    rules = []
+    for index, item in enumerate(data.get("rule", []), 1):
+        where = f"speech rule {index} in {origin}"
+        try:
+            name, pattern = str(item["name"]), re.compile(item["pattern"])
+        except KeyError as exc:
+            raise BadInput(f"{where} is missing {exc.args[0]!r}") from None
+        except (re.error, TypeError) as exc:
+            raise BadInput(f"{where} has a bad pattern: {exc}") from None
+        say, stage = str(item.get("say", "")), str(item.get("stage", "after-lexicon"))
+        if say and say not in FORMATTERS:
+            raise BadInput(f"{where}: unknown formatter say = {say!r} (known: {', '.join(FORMATTERS)})")
+        if stage not in STAGES:
+            raise BadInput(f"{where}: stage must be one of {', '.join(STAGES)}")
+        replacement = str(item.get("replace", ""))
+        rules.append(SpeechRule(name, pattern, replacement, say, stage, str(item.get("description", ""))))
+    return rules
+
+
+_default_rules: tuple[SpeechRule, ...] | None = None
+
+
+def default_rules() -> tuple[SpeechRule, ...]:
+    global _default_rules
+    if _default_rules is None:
+        _default_rules = tuple(parse_speech_rules(SPEECH_RULES.read_text(encoding="utf-8"), str(SPEECH_RULES)))
+    return _default_rules
+
+
+def apply_rules(text: str, rules: Sequence[SpeechRule]) -> tuple[str, tuple[SpeechChange, ...]]:
+    """Apply each rule in turn over the whole text, leaving [[...]] phoneme blocks untouched."""
+    changes: list[SpeechChange] = []
+    for rule in rules:
+        blocks = [m.span() for m in PHONEME_BLOCK.finditer(text)]
+
+        def replace(match: re.Match[str], rule: SpeechRule = rule, blocks=blocks) -> str:
+            start, end = match.span()
+            if any(s < end and start < e for s, e in blocks):  # overlaps a phoneme block
+                return match.group(0)
+            after = rule.render(match)
+            if after != match.group(0):
+                changes.append(SpeechChange(rule.name, match.group(0), after))
+            return after
+
+        text = rule.pattern.sub(replace, text)
+    return text, tuple(changes)
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r",\s*([,.;:!?])", r"\1", text)  # ', .' left by a pause rule before punctuation
+    return re.sub(r"^[,;:\s]+", "", text).strip()
+
+
+def to_speech(
+    text: str,
+    lexicon: Lexicon | None = None,
+    alphabet: str | None = "espeak",
+    rules: Sequence[SpeechRule] | None = None,
+) -> tuple[str, tuple[SpeechChange, ...]]:
+    """The speech text for one piece of article text, and each change with the rule that made it.
+
+    lexicon None means the default lexicon; pass Lexicon() for none.
+    """
+    rules = default_rules() if rules is None else rules
+    lexicon = default_lexicon() if lexicon is None else lexicon
+    text, changes = apply_rules(text, [r for r in rules if r.stage == "before-lexicon"])
+    text, found = apply_lexicon(text, lexicon, alphabet)
+    lexicon_changes = [SpeechChange(*change) for change in found]
+    text, later = apply_rules(text, [r for r in rules if r.stage != "before-lexicon"])
+    return _tidy(text), (*changes, *lexicon_changes, *later)
+
+
+def build_script(
+    article: Article,
+    rules: Sequence[SpeechRule] | None = None,
+    lexicon: Lexicon | None = None,
+    alphabet: str | None = "espeak",
+) -> Script:
+    """Speech text for the headline and each paragraph. BadInput for a segment no narration can carry."""
+    segments = []
+    for kind, source in [("title", article.title), *(("paragraph", p) for p in article.paragraphs)]:
+        words = len(source.split())
+        if words > MAX_SEGMENT_WORDS:
+            raise BadInput(
+                f"a {kind} has {words} words; the longest narrated is {MAX_SEGMENT_WORDS} (is it one run-on line?)"
+            )
+        speech, changes = to_speech(source, lexicon, alphabet, rules)
+        if not any(ch.isalnum() for ch in PHONEME_BLOCK.sub("x", speech)):
+            raise BadInput(f"nothing sayable is left of the {kind} {source[:60]!r}")
+        segments.append(ScriptSegment(kind, source, speech, changes))
+    return Script(tuple(segments))
+
+
+def script_to_dict(script: Script) -> dict:
+    """JSON-ready script: each segment's source, speech text and changes with their rules."""
+    return {
+        "segments": [
+            {
+                "kind": s.kind,
+                "source": s.source,
+                "speech": s.speech,
+                "changes": [{"rule": c.rule, "before": c.before, "after": c.after} for c in s.changes],
+            }
+            for s in script.segments
+        ]
+    }
