@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT ?= out
+# make demo VOICE=heart narrates with a Kokoro voice (tts-pipeline voices lists them)
+VOICE ?= en-us
 
 .PHONY: demo test test-fast lint bench bench-asr clean-out
 
@@ -19,7 +21,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/tts-pipeline narrate samples/*.txt -o $(OUT); status=$$?; \
+	$(BIN)/tts-pipeline narrate samples/*.txt -o $(OUT) --voice $(VOICE); status=$$?; \
 	$(BIN)/tts-pipeline summary $(OUT); exit $$status
 
 test: $(STAMP)

@@ -11,8 +11,9 @@ import numpy as np
 import pytest
 
 from tts_pipeline.errors import BadInput
+from tts_pipeline.modelcache import cache_root
 from tts_pipeline.stages.asr import BACKENDS, create_recognizer, describe_recognizer
-from tts_pipeline.stages.asr.cache import assemble_split_model, cache_root
+from tts_pipeline.stages.asr.cache import assemble_split_model
 from tts_pipeline.stages.asr.convert import read_ct2_model, to_openai_whisper
 from tts_pipeline.stages.asr.faster_whisper import model_path
 from tts_pipeline.stages.verify import normalise, verify_text

@@ -1,8 +1,7 @@
-"""Per-user cache for model files we derive offline from bundled weights (never downloaded).
+"""CTranslate2 model folders joined from split packages into the user cache (modelcache.py).
 
-``$XDG_CACHE_HOME/tts-pipeline/models`` (default ``~/.cache/tts-pipeline/models``). Everything lands
-under a temporary name first and is renamed into place, so a crash or a concurrent process never
-leaves a half-written model where a reader would take it for a whole one.
+Everything lands under a temporary name first and is renamed into place, so a crash or a concurrent
+process never leaves a half-written model where a reader would take it for a whole one.
 """
 
 from __future__ import annotations
@@ -12,11 +11,6 @@ import shutil
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-
-
-def cache_root() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "tts-pipeline" / "models"
 
 
 def assemble_split_model(dest: Path, parts: Iterable[Path], files: Iterable[Path]) -> Path:

@@ -9,8 +9,9 @@ import os
 from pathlib import Path
 
 from tts_pipeline.errors import BadInput, EngineError
+from tts_pipeline.modelcache import cache_root
 from tts_pipeline.stages.asr.base import DEFAULT_BACKEND
-from tts_pipeline.stages.asr.cache import assemble_split_model, cache_root
+from tts_pipeline.stages.asr.cache import assemble_split_model
 
 
 def _tiny_en() -> Path:

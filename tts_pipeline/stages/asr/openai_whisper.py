@@ -15,9 +15,9 @@ from pathlib import Path
 from tts_pipeline.article import Transcript, Word
 from tts_pipeline.errors import BadInput, EngineError
 from tts_pipeline.files import replace_atomically
+from tts_pipeline.modelcache import cache_root
 from tts_pipeline.stages.asr.audio import SAMPLE_RATE, decode_audio
 from tts_pipeline.stages.asr.base import DEFAULT_BEAM_SIZE, DEFAULT_MODEL, default_threads
-from tts_pipeline.stages.asr.cache import cache_root
 from tts_pipeline.stages.asr.convert import CONVERTER_VERSION, convert_ct2_folder
 from tts_pipeline.stages.asr.models import model_path
 

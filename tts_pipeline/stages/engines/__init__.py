@@ -40,6 +40,7 @@ __all__ = [
 ENGINES: dict[str, str] = {
     "pyttsx3": ".pyttsx3_engine:Pyttsx3Engine",
     "piper": ".piper_engine:PiperEngine",
+    "kokoro": ".kokoro_engine:KokoroEngine",
 }
 
 
