@@ -28,7 +28,7 @@ import jiwer
 
 from tts_pipeline.article import Article
 from tts_pipeline.errors import BadInput
-from tts_pipeline.pipeline.narrator import Narrator
+from tts_pipeline.pipeline.narrator import Narrator, Take
 from tts_pipeline.pipeline.options import NarrateOptions
 from tts_pipeline.pipeline.process import set_up_process
 from tts_pipeline.stages import audio
@@ -80,6 +80,15 @@ def band_wer(narrator: Narrator, joined: audio.AudioSegment, text: str, offset_l
     return verify_text(text, narrator.recognise(mp3)).wer
 
 
+def fault_counts(narrator: Narrator, article: Article, script, wavs: list[Path], narration, transcript) -> tuple:
+    """Faults that verification finds in this render, and what self-repair leaves (as narrate would)."""
+    check = narrator.verify(article.spoken_paragraphs, transcript, narration.path)
+    take = Take(narration, transcript, check)
+    if check.faults and narrator.options.repair_attempts:
+        take = narrator.repair(article, script, wavs, take, {})
+    return [str(f.kind) for f in check.faults], [str(f.kind) for f in take.check.faults], len(take.repairs)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--group", choices=["seed", "tune", "held-out", "all"], default="seed")
@@ -93,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-rule", action="append", default=[], help="leave out a speech rule (by name)")
     parser.add_argument("--no-lexicon", action="store_true", help="leave out every lexicon")
     parser.add_argument("--band", action="store_true", help="also score each render at +-0.1..0.4 LU loudness")
+    parser.add_argument("--faults", action="store_true", help="also verify (faults) and self-repair each render")
     args = parser.parse_args(argv)
     chosen, tune = pages(args.group), set(pages("tune"))
     if not chosen or not all(p.is_file() for p in chosen):
@@ -116,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, list[float]] = collections.defaultdict(list)
     all_errors: collections.Counter[str] = collections.Counter()
     bands: dict[str, list[float]] = collections.defaultdict(list)
+    faulty: dict[str, list[tuple[int, int]]] = collections.defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
         for path in chosen:
             article = narrator.clean(path.read_bytes())
@@ -139,6 +150,10 @@ def main(argv: list[str] | None = None) -> int:
                 band = [check.wer] + [band_wer(narrator, joined, article.text, lu, work) for lu in BAND_OFFSETS_LU]
                 bands[group].append(statistics.mean(band))
                 line += f"  band {min(band):.3f}-{max(band):.3f} mean {statistics.mean(band):.3f}"
+            if args.faults:
+                before, after, repairs = fault_counts(narrator, article, script, wavs, narration, transcript)
+                faulty[group].append((bool(before), bool(after)))
+                line += f"  faults {','.join(before) or '-'} -> {','.join(after) or '-'} ({repairs} repairs)"
             print(line, flush=True)
             if args.errors:
                 print("    " + " | ".join(errors))
@@ -147,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
         summary = f"{group}: {len(wers)} pages, mean WER {mean:.3f}, median {median:.3f}"
         if bands[group]:
             summary += f", mean of band means {statistics.mean(bands[group]):.3f}"
+        if faulty[group]:
+            before, after = (sum(f[n] for f in faulty[group]) for n in (0, 1))
+            summary += f", renders with a fault: {before} before repair, {after} after"
         print(summary)
     if args.errors:
         print("most common:", ", ".join(f"{e} ({n})" for e, n in all_errors.most_common(40)))

@@ -195,6 +195,16 @@ class Verification:
 
 
 @dataclass(frozen=True)
+class Repair:
+    """One paragraph re-rendered by self-repair: the fault that sent it back, and what the retake gave."""
+
+    paragraph: int  # 0: the headline
+    fault: FaultKind
+    attempt: int  # 1, 2, ...
+    result: str  # "fixed" | "faulty" (the paragraph still carries a fault after this attempt)
+
+
+@dataclass(frozen=True)
 class AudioCheck:
     """An audio file verified against a text (the verify command): the verification and what was heard."""
 
@@ -224,6 +234,7 @@ class Report:
     transcript: str
     files: dict[str, str] = field(default_factory=dict)
     metadata: dict[str, str | None] = field(default_factory=dict)  # byline, date, site, url, language
+    repairs: tuple[Repair, ...] = ()  # self-repair, in order; the verdict is the final audio's
 
     def to_dict(self) -> dict:
         data = {"report_version": REPORT_VERSION, **asdict(self)}

@@ -125,6 +125,14 @@ def asr_options(command):
     return command
 
 
+repairs_option = click.option(
+    "--repairs",
+    "repair_attempts",
+    default=DEFAULTS.repair_attempts,
+    show_default=True,
+    type=click.IntRange(0, 5),
+    help="Self-repair: re-render a paragraph with a fault and verify again, up to this many times.",
+)
 lexicon_option = click.option(
     "--lexicon",
     "lexicon_files",
@@ -149,6 +157,7 @@ def narrate_options(
     rules_files=(),
     lexicon_files=(),
     base_url=None,
+    repair_attempts=DEFAULTS.repair_attempts,
 ) -> NarrateOptions:
     """NarrateOptions from the command-line options (narrate, batch, script, verify, preview)."""
     return NarrateOptions(
@@ -160,6 +169,7 @@ def narrate_options(
         rules_files=tuple(rules_files),
         lexicon_files=tuple(lexicon_files),
         base_url=base_url,
+        repair_attempts=repair_attempts,
     )
 
 
@@ -170,10 +180,21 @@ def narrate_options(
 @asr_options
 @rules_option
 @lexicon_option
+@repairs_option
 @click.option("--base-url", default=None, help="Where OUT will be published, for embed.html (default: /audio/).")
 @friendly_errors
 def narrate(
-    inputs, out_dir, voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files, base_url
+    inputs,
+    out_dir,
+    voice,
+    asr_backend,
+    asr_model,
+    beam_size,
+    threshold,
+    rules_files,
+    lexicon_files,
+    repair_attempts,
+    base_url,
 ) -> None:
     """Narrate pages (HTML or copied text: a file, an http(s) URL, or - for stdin) into OUT/<id>/, verified,
     with the read-along player (player.html, embed.html) beside each."""
@@ -183,7 +204,7 @@ def narrate(
     from tts_pipeline.stages.source import read_source
 
     args = (voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files, base_url)
-    options = narrate_options(*args)
+    options = narrate_options(*args, repair_attempts=repair_attempts)
     sources = [read_source(location) for location in inputs]  # all inputs checked (and fetched) before any work
     set_up_process()
     narrator = Narrator(options)
@@ -215,6 +236,7 @@ def narrate(
 @asr_options
 @rules_option
 @lexicon_option
+@repairs_option
 @friendly_errors
 def batch_command(
     input_path,
@@ -230,6 +252,7 @@ def batch_command(
     threshold,
     rules_files,
     lexicon_files,
+    repair_attempts,
 ) -> None:
     """Narrate every article of INPUT (a folder of pages, a JSONL file or a file of URLs), resumably.
 
@@ -238,7 +261,7 @@ def batch_command(
     from tts_pipeline.pipeline.batch import run_batch
 
     args = (voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files, base_url)
-    options = narrate_options(*args)  # base_url: the feed's enclosures and embed.html point there
+    options = narrate_options(*args, repair_attempts=repair_attempts)  # base_url: feed enclosures, embed.html
     with BatchView() as view:
         result = run_batch(
             input_path,

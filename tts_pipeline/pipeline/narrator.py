@@ -15,11 +15,12 @@ import time
 import unicodedata
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tts_pipeline.article import Article, AudioCheck, Narration, Report, Script, Transcript, Verification
+from tts_pipeline.article import Article, AudioCheck, Narration, Repair, Report, Script, Transcript, Verification
 from tts_pipeline.errors import BadInput
+from tts_pipeline.files import replace_atomically
 from tts_pipeline.pipeline.options import NarrateOptions
 from tts_pipeline.pipeline.process import return_freed_memory
 from tts_pipeline.publish import player
@@ -27,7 +28,7 @@ from tts_pipeline.publish.captions import write_captions
 from tts_pipeline.stages import audio, clean, speech
 from tts_pipeline.stages.align import text_paragraphs
 from tts_pipeline.stages.asr import Recognizer, create_recognizer, describe_recognizer
-from tts_pipeline.stages.engines import TTSEngine, create_engine
+from tts_pipeline.stages.engines import TTSEngine, create_engine, retake
 from tts_pipeline.stages.lexicon import Lexicon, load_lexicons
 from tts_pipeline.stages.second_look import SecondLook
 from tts_pipeline.stages.textnorm import normalise
@@ -83,6 +84,27 @@ def staged_dir(out: Path, name: str):
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+
+
+OUTPUT_FILES = {
+    "audio": "narration.mp3",
+    "article": "article.txt",
+    "captions": "captions.vtt",
+    "report": "report.json",
+    "player": player.PLAYER_PAGE,
+    "embed": player.EMBED_PAGE,
+    "readalong": player.READALONG_NAME,
+}
+
+
+@dataclass(frozen=True)
+class Take:
+    """One rendering of the article and what verification made of it (self-repair makes more)."""
+
+    narration: Narration
+    transcript: Transcript
+    check: Verification
+    repairs: tuple[Repair, ...] = ()
 
 
 class Stopwatch:
@@ -185,15 +207,39 @@ class Narrator:
 
     def master(self, script: Script, wavs: list[Path], mp3_path: Path, tags: dict[str, str] | None = None) -> Narration:
         """Join the segment WAVs with the voice's pauses, normalise loudness (podcast -16 LUFS), export the MP3
-        and tag it (ID3v2); the WAVs are removed."""
+        and tag it (ID3v2). The MP3 appears whole (it may be playing in the preview while a repair redoes it);
+        the WAVs stay, for self-repair to replace one."""
+
+        def export(tmp: Path) -> None:
+            audio.export_mp3(joined, tmp)
+            if tags:
+                audio.write_tags(tmp, tags)
+
         joined, spans = audio.assemble(wavs, [s.kind for s in script.segments], self.voice.pauses)
         joined = audio.normalise_loudness(joined)
-        audio.export_mp3(joined, mp3_path)
-        if tags:
-            audio.write_tags(mp3_path, tags)
-        for wav in wavs:
-            wav.unlink()
+        replace_atomically(mp3_path, export, 0o644)
         return Narration(mp3_path, round(len(joined) / 1000, 3), self.voice.name, tuple(spans))
+
+    def repair(self, article: Article, script: Script, wavs: list[Path], take: Take, tags: dict[str, str]) -> Take:
+        """Self-repair: each paragraph with a content fault is rendered again (engines.retake), spliced in at
+        its place, and the whole narration heard again (so times, captions and faults stay consistent), up to
+        options.repair_attempts times. The returned take lists every repair; its verdict is the final audio's."""
+        for attempt in range(1, self.options.repair_attempts + 1):
+            faulty = {}
+            for fault in take.check.faults:
+                if fault.paragraph < len(wavs):
+                    faulty.setdefault(fault.paragraph, fault.kind)
+            if not faulty:
+                break
+            for paragraph in sorted(faulty):
+                retake(self.engine, script.segments[paragraph].speech, wavs[paragraph], attempt)
+            narration = self.master(script, wavs, take.narration.path, tags)
+            transcript = self.recognise(narration.path)
+            check = self.verify(article.spoken_paragraphs, transcript, narration.path)
+            still = {fault.paragraph for fault in check.faults}
+            done = [Repair(p, kind, attempt, "faulty" if p in still else "fixed") for p, kind in sorted(faulty.items())]
+            take = Take(narration, transcript, check, (*take.repairs, *done))
+        return take
 
     def narrate(
         self,
@@ -237,46 +283,50 @@ class Narrator:
         on_playable: Callable[[Path, str, Article], None] | None = None,
     ) -> Report:
         (staging / "article.txt").write_text(article.text, encoding="utf-8")
-        mp3 = staging / "narration.mp3"
+        mp3, tags = staging / "narration.mp3", audio.article_tags(article)
         with watch.stage("tts"):
             wavs = self.synthesize(script, staging)
-        with watch.stage("audio"):
-            narration = self.master(script, wavs, mp3, audio.article_tags(article))
-            return_freed_memory()
-        if on_playable:
-            on_playable(staging, ident, article)
-        with watch.stage("asr"):
-            transcript = self.recognise(mp3)
-        with watch.stage("verify"):
-            check = self.verify(article.spoken_paragraphs, transcript, mp3)
+        try:
+            with watch.stage("audio"):
+                narration = self.master(script, wavs, mp3, tags)
+                return_freed_memory()
+            if on_playable:
+                on_playable(staging, ident, article)
+            with watch.stage("asr"):
+                transcript = self.recognise(mp3)
+            with watch.stage("verify"):
+                take = Take(narration, transcript, self.verify(article.spoken_paragraphs, transcript, mp3))
+            if take.check.faults and self.options.repair_attempts:
+                with watch.stage("repair"):
+                    take = self.repair(article, script, wavs, take, tags)
+        finally:
+            for wav in wavs:
+                wav.unlink(missing_ok=True)
+        return self._write_outputs(article, ident, staging, take, watch)
+
+    def _write_outputs(self, article: Article, ident: str, staging: Path, take: Take, watch: Stopwatch) -> Report:
+        """report.json, captions and the player's files beside the verified MP3."""
+        check, seconds = take.check, take.narration.seconds
         report = Report(
             id=ident,
             title=article.title,
             verdict=check.verdict,
             wer=check.wer,
             threshold=check.threshold,
-            audio_seconds=narration.seconds,
-            voice=narration.voice,
+            audio_seconds=seconds,
+            voice=take.narration.voice,
             asr=describe_recognizer(self.recognizer),
             removed=article.removed,
             metadata=article.metadata,
             timings=watch.total(),
             verification=check,
-            transcript=transcript.text,
-            files={
-                "audio": "narration.mp3",
-                "article": "article.txt",
-                "captions": "captions.vtt",
-                "report": "report.json",
-                "player": player.PLAYER_PAGE,
-                "embed": player.EMBED_PAGE,
-                "readalong": player.READALONG_NAME,
-            },
+            transcript=take.transcript.text,
+            files=OUTPUT_FILES,
+            repairs=take.repairs,
         )
-        write_captions(staging / "captions.vtt", check.sentences, narration.seconds)
-        player.write_article_pages(
-            staging, ident, article, check, transcript.words, narration.seconds, self.options.base_url
-        )
+        write_captions(staging / "captions.vtt", check.sentences, seconds)
+        words = take.transcript.words
+        player.write_article_pages(staging, ident, article, check, words, seconds, self.options.base_url)
         (staging / "report.json").write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
         return report
 

@@ -10,6 +10,10 @@ from tts_pipeline.stages.asr.base import DEFAULT_BACKEND, DEFAULT_BEAM_SIZE
 from tts_pipeline.stages.verdict import DEFAULT_WER_THRESHOLD
 from tts_pipeline.stages.voices import DEFAULT_VOICE
 
+# Self-repair: a paragraph with a content fault is rendered again (and the audio verified again) up to this
+# many times; then the faults stand and the verdict is fail. Each attempt costs one more recognition pass.
+DEFAULT_REPAIR_ATTEMPTS = 2
+
 
 @dataclass(frozen=True)
 class NarrateOptions:
@@ -21,6 +25,7 @@ class NarrateOptions:
     rules_files: Sequence[Path] = field(default_factory=tuple)
     lexicon_files: Sequence[Path] = field(default_factory=tuple)
     base_url: str | None = None  # where OUT is published, for embed.html (None: /audio/)
+    repair_attempts: int = DEFAULT_REPAIR_ATTEMPTS
     asr_threads: int = 0  # CPU threads for the recogniser (0: its default); batch workers share the cores
     # Measurement baselines (scripts/eval_wer.py): the engine reads the article text as written, at its own
     # default rate and settings, with no lexicon; and speech rules left out by name.

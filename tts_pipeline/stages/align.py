@@ -39,6 +39,10 @@ REPEAT_SHARED_WORDS = 0.8
 SPOKEN_GAP_SHARE = 0.35
 # ... with at least this many seconds of room to call it audio rather than a pause.
 MIN_AUDIO_GAP_S = 1.5
+# A run of this many text words with no time for them in the audio is missing even inside a sentence that
+# is mostly heard (a paragraph cut short after its first half). Words the recogniser merely failed to
+# write down leave the time they took.
+MIN_UNSAID_RUN = 5
 # Heard-but-wrong audio is "extra" (other speech) when it is heard as fluent speech (narration runs at
 # 2-3 words a second) and resembles the text this little; otherwise "garbled" (noise, glitches, silence).
 EXTRA_WORDS_PER_SECOND = 1.2
@@ -161,6 +165,8 @@ def check_alignment(
 
     located = _region_faults(spans, alignment, hyp, audio_seconds, len(ref))
     region_faults = [fault for fault, _ in located]
+    covered = {i for _, indexes in located for i in indexes}
+    located += _unsaid_runs(spans, alignment, hyp, audio_seconds, span_of_ref, covered)
     located += _inserted_faults(spans, alignment, hyp, region_faults, span_of_ref, ref)
     located += _silence_faults(spans, alignment, hyp)
     located.sort(key=lambda item: (item[0].start, item[0].paragraph))
@@ -241,6 +247,45 @@ def _region_faults(
             detail = f"{len(heard)} words heard for {last - first} in the text (similarity {similarity:.0f})"
         faults.append((Fault(kind, paragraph, round(before, 2), round(end, 2), detail), range(i, j + 1)))
         i = j + 1
+    return faults
+
+
+def _unsaid_runs(
+    spans: list[_Span],
+    alignment: Alignment,
+    hyp: Sequence[Word],
+    audio_seconds: float,
+    span_of_ref: list[int],
+    covered: set[int],
+) -> list[tuple[Fault, range]]:
+    """Runs of at least MIN_UNSAID_RUN text words that nothing was heard for, in sentences not already
+    faulted: missing (truncated at the end of the audio) when there is no time for them between the words
+    heard either side; garbled when there is time and no word at all was heard in it (noise, a dropout)."""
+    words_per_second = len(alignment.ref_ok) / max(audio_seconds, 1.0)
+    faults, r, count = [], 0, len(alignment.ref_ok)
+    while r < count:
+        end = r
+        while end < count and alignment.ref_to_hyp[end] is None:
+            end += 1
+        if end - r < MIN_UNSAID_RUN:
+            r = end + 1
+            continue
+        indexes = range(span_of_ref[r], span_of_ref[end - 1] + 1)
+        before, after = _ok_time_before(alignment, hyp, r), _ok_time_after(alignment, hyp, end)
+        gap_end = audio_seconds if after is None else after
+        run, r = end - r, end
+        expected = run / words_per_second
+        if covered.intersection(indexes):
+            continue
+        if gap_end - before < max(MIN_AUDIO_GAP_S, SPOKEN_GAP_SHARE * expected):
+            kind = FaultKind.TRUNCATED if after is None else FaultKind.MISSING
+            detail = f"{run} words not in the audio"
+        elif not any(before <= word.start and word.end <= gap_end for word in hyp):
+            kind, detail = FaultKind.GARBLED, f"{run} words: there is audio, and nothing in it was heard"
+        else:
+            continue
+        paragraph = spans[indexes.start].sentence.paragraph
+        faults.append((Fault(kind, paragraph, round(before, 2), round(gap_end, 2), detail), indexes))
     return faults
 
 

@@ -16,6 +16,7 @@ from tts_pipeline.stages.engines.base import (
     EngineClass,
     TTSEngine,
     render_sentences,
+    retake,
     split_sentences,
     write_joined_wav,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "engine_alphabet",
     "engine_class",
     "render_sentences",
+    "retake",
     "split_sentences",
     "voice_problem",
     "write_joined_wav",

@@ -46,6 +46,21 @@ class EngineClass(Protocol):
     def problem(self, voice: Voice) -> str: ...
 
 
+# Self-repair re-renders a faulty paragraph. An engine may define retake(text, wav_path, attempt) to say it
+# differently (another rate or speed for deterministic engines); without one, the paragraph is rendered
+# again as it was, which for a stochastic engine (Piper's sampling noise) is a fresh sample.
+RETAKE_RATE_STEP = 0.06  # each retake is this much slower than the voice's rate: a different render, same voice
+
+
+def retake(engine: TTSEngine, text: str, wav_path: Path, attempt: int) -> None:
+    """Render text again for self-repair (attempt 1, 2, ...)."""
+    method = getattr(engine, "retake", None)
+    if method is None:
+        engine.synthesize(text, wav_path)
+    else:
+        method(text, wav_path, attempt)
+
+
 def split_sentences(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[str]:
     """Sentences of text; any longer than max_chars are cut at a comma or space (never in [[...]])."""
     pieces: list[str] = []

@@ -20,7 +20,13 @@ from typing import TYPE_CHECKING
 
 from tts_pipeline.errors import BadInput, EngineError
 from tts_pipeline.modelcache import cache_root, join_checked
-from tts_pipeline.stages.engines.base import split_sentences, validate_wav, voice_settings, write_joined_wav
+from tts_pipeline.stages.engines.base import (
+    RETAKE_RATE_STEP,
+    split_sentences,
+    validate_wav,
+    voice_settings,
+    write_joined_wav,
+)
 from tts_pipeline.stages.engines.kokoro_settings import KokoroSettings
 
 if TYPE_CHECKING:
@@ -144,6 +150,15 @@ class KokoroEngine:
             raise BadInput(f"kokoro found nothing to say in {text[:60]!r}")
         write_joined_wav(chunks, Path(wav_path), self.sentence_pause_ms)
         validate_wav(Path(wav_path))
+
+    def retake(self, text: str, wav_path: Path, attempt: int) -> None:
+        """Self-repair: the same text a little slower (Kokoro's ONNX graph is deterministic for one input)."""
+        speed = self.speed
+        self.speed = max(0.5, speed * (1 - RETAKE_RATE_STEP * attempt))
+        try:
+            self.synthesize(text, wav_path)
+        finally:
+            self.speed = speed
 
     def close(self) -> None:
         self._kokoro = None

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tts_pipeline.errors import BadInput, EngineError
-from tts_pipeline.stages.engines.base import render_sentences, validate_wav, voice_settings
+from tts_pipeline.stages.engines.base import RETAKE_RATE_STEP, render_sentences, validate_wav, voice_settings
 from tts_pipeline.stages.engines.pyttsx3_settings import Pyttsx3Settings
 
 if TYPE_CHECKING:
@@ -206,6 +206,15 @@ class Pyttsx3Engine:
     def synthesize(self, text: str, wav_path: Path) -> None:
         """Render text to wav_path, sentence by sentence with the voice's pause between sentences."""
         render_sentences(self._synthesize_one, text, Path(wav_path), self.sentence_pause_ms)
+
+    def retake(self, text: str, wav_path: Path, attempt: int) -> None:
+        """Self-repair: the same text a little slower (espeak-ng is deterministic: the same rate, the same audio)."""
+        rate = self._settings["rate"]
+        self._settings["rate"] = max(80, round(rate * (1 - RETAKE_RATE_STEP * attempt)))
+        try:
+            self.synthesize(text, wav_path)
+        finally:
+            self._settings["rate"] = rate
 
     def _synthesize_one(self, text: str, wav_path: Path) -> None:
         wav_path = Path(wav_path)
