@@ -5,56 +5,29 @@ Exit status: 0 pass, 1 verified and failed, 2 bad input, 3 internal error.
 
 from __future__ import annotations
 
-import json
-import os
 import sys
-from functools import wraps
 from pathlib import Path
 
 import click
 
 from tts_pipeline import __version__
-from tts_pipeline.errors import BadInput, EngineError
-from tts_pipeline.pipeline.options import NarrateOptions
-from tts_pipeline.stages.asr.base import DEFAULT_MODEL
-from tts_pipeline.stages.voices import DEFAULT_VOICE
-
-DEFAULTS = NarrateOptions()  # the library's defaults, shown in --help, never retyped here
-
-EXIT_FAIL, EXIT_BAD_INPUT, EXIT_INTERNAL = 1, 2, 3
-
-
-def _one_line(message: object) -> str:
-    return " ".join(str(message).split())
-
-
-def friendly_errors(command):
-    """Turn our errors into one line on stderr and an exit status; never show a traceback."""
-
-    @wraps(command)
-    def wrapper(*args, **kwargs):
-        try:
-            return command(*args, **kwargs)
-        except BadInput as exc:
-            click.echo(f"error: {_one_line(exc)}", err=True)
-            sys.exit(EXIT_BAD_INPUT)
-        except EngineError as exc:
-            click.echo(f"error: {_one_line(exc)}", err=True)
-            sys.exit(EXIT_INTERNAL)
-        except KeyboardInterrupt:
-            click.echo("error: interrupted", err=True)
-            sys.exit(130)
-        except Exception as exc:
-            if os.environ.get("TTS_PIPELINE_DEBUG"):
-                raise
-            click.echo(f"error: internal error ({type(exc).__name__}): {_one_line(exc)}", err=True)
-            sys.exit(EXIT_INTERNAL)
-
-    return wrapper
-
-
-def _emit_json(data: dict) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+from tts_pipeline.cli.options import (
+    EXIT_BAD_INPUT,
+    EXIT_FAIL,
+    asr_options,
+    emit_json,
+    format_option,
+    friendly_errors,
+    lexicon_option,
+    narrate_options,
+    one_line,
+    out_option,
+    repairs_option,
+    rules_option,
+    voice_option,
+)
+from tts_pipeline.cli.web import preview_command, serve_command
+from tts_pipeline.errors import BadInput
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -68,109 +41,12 @@ def main(args: list[str] | None = None, prog_name: str = "tts-pipeline") -> None
     try:
         code = cli.main(args=args, prog_name=prog_name, standalone_mode=False)
     except click.ClickException as exc:
-        click.echo(f"error: {_one_line(exc.format_message())}", err=True)
+        click.echo(f"error: {one_line(exc.format_message())}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     except click.exceptions.Abort:
         click.echo("error: aborted", err=True)
         sys.exit(EXIT_BAD_INPUT)
     sys.exit(code if isinstance(code, int) else 0)
-
-
-def out_option(help_text: str):
-    """-o/--out OUT, required; each command says what it writes there."""
-    return click.option("-o", "--out", "out_dir", required=True, type=click.Path(path_type=Path), help=help_text)
-
-
-format_option = click.option(
-    "--format",
-    "kind",
-    type=click.Choice(["auto", "html", "text"]),
-    default="auto",
-    show_default=True,
-    help="Input kind; auto detects HTML.",
-)
-
-
-rules_option = click.option(
-    "--rules",
-    "rules_files",
-    multiple=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Extra chrome rules (TOML) from the publisher; may be repeated.",
-)
-
-
-def asr_options(command):
-    """--asr, --model, --beam-size and --threshold: how the round trip is checked (narrate, batch, verify)."""
-    options = [
-        click.option(
-            "--asr",
-            "asr_backend",
-            default=DEFAULTS.asr_backend,
-            show_default=True,
-            help="ASR backend: faster-whisper or openai-whisper.",
-        ),
-        click.option("--model", "asr_model", default=None, help=f"ASR model: {DEFAULT_MODEL} (default) or base."),
-        click.option("--beam-size", default=DEFAULTS.beam_size, show_default=True, type=click.IntRange(1, 10)),
-        click.option(
-            "--threshold",
-            default=DEFAULTS.threshold,
-            show_default=True,
-            type=click.FloatRange(0.0, 1.0),
-            help="Highest WER that passes; any fault fails whatever the WER.",
-        ),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
-
-
-repairs_option = click.option(
-    "--repairs",
-    "repair_attempts",
-    default=DEFAULTS.repair_attempts,
-    show_default=True,
-    type=click.IntRange(0, 5),
-    help="Self-repair: re-render a paragraph with a fault and verify again, up to this many times.",
-)
-lexicon_option = click.option(
-    "--lexicon",
-    "lexicon_files",
-    multiple=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Publisher lexicon (TOML): how to say names and words; may be repeated, earlier wins.",
-)
-voice_option = click.option(
-    "--voice",
-    default=DEFAULT_VOICE,
-    show_default=True,
-    help="Voice name (see `tts-pipeline voices`) or a voice TOML file.",
-)
-
-
-def narrate_options(
-    voice=DEFAULTS.voice,
-    asr_backend=DEFAULTS.asr_backend,
-    asr_model=None,
-    beam_size=DEFAULTS.beam_size,
-    threshold=DEFAULTS.threshold,
-    rules_files=(),
-    lexicon_files=(),
-    base_url=None,
-    repair_attempts=DEFAULTS.repair_attempts,
-) -> NarrateOptions:
-    """NarrateOptions from the command-line options (narrate, batch, script, verify, preview)."""
-    return NarrateOptions(
-        voice=voice,
-        asr_backend=asr_backend,
-        asr_model=asr_model,
-        beam_size=beam_size,
-        threshold=threshold,
-        rules_files=tuple(rules_files),
-        lexicon_files=tuple(lexicon_files),
-        base_url=base_url,
-        repair_attempts=repair_attempts,
-    )
 
 
 @cli.command()
@@ -293,7 +169,7 @@ def clean_command(input_location, as_json, as_diff, kind, rules_files) -> None:
     src = read_source(input_location, kind)
     article = clean_source(src, rules)
     if as_json:
-        _emit_json(article.to_dict())
+        emit_json(article.to_dict())
     elif as_diff:
         from tts_pipeline.cli.views import print_clean_diff
 
@@ -321,7 +197,7 @@ def script_command(input_location, as_json, kind, voice, rules_files, lexicon_fi
     src = read_source(input_location, kind)
     script = narrator.script(narrator.clean(src.text, src.kind, src.url))  # cleaned exactly as narrate cleans
     if as_json:
-        _emit_json({"voice": narrator.voice.name, **script_to_dict(script)})
+        emit_json({"voice": narrator.voice.name, **script_to_dict(script)})
     else:
         click.echo(script_text(script), nl=False)
 
@@ -348,7 +224,7 @@ def voices_command(as_json) -> None:
             }
         )
     if as_json:
-        _emit_json({"directory": str(VOICES_DIR), "voices": rows})
+        emit_json({"directory": str(VOICES_DIR), "voices": rows})
         return
     if not rows:
         raise BadInput(f"no voice files in {VOICES_DIR}")
@@ -373,7 +249,7 @@ def verify_command(audio_path, text_location, as_json, asr_backend, asr_model, b
     text, _ = read_input(text_location)
     check = Narrator(options).check_audio(Path(audio_path), text, text_location)
     if as_json:
-        _emit_json(check.to_dict())
+        emit_json(check.to_dict())
     else:
         click.echo(check_line(check))
         if check.verification.faults:
@@ -410,14 +286,8 @@ def _summary_fields(data: dict) -> bool:
     return all(key in data for key in ("wer", "removed", "timings")) and "total" in (data.get("timings") or {})
 
 
-def _register_web_commands() -> None:
-    from tts_pipeline.cli.web import preview_command, serve_command  # they use this module's options
-
-    cli.add_command(serve_command)
-    cli.add_command(preview_command)
-
-
-_register_web_commands()
+cli.add_command(serve_command)
+cli.add_command(preview_command)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,14 @@ from pathlib import Path
 
 import click
 
-from tts_pipeline.cli import asr_options, friendly_errors, lexicon_option, narrate_options, rules_option, voice_option
+from tts_pipeline.cli.options import (
+    asr_options,
+    friendly_errors,
+    lexicon_option,
+    narrate_options,
+    rules_option,
+    voice_option,
+)
 from tts_pipeline.cli.views import narration_line
 
 host_option = click.option(
