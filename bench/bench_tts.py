@@ -5,7 +5,7 @@ segment as `narrate` does; we report load seconds, synthesis seconds, x real tim
 synthesis second) and that process's own peak RSS (wait4). The floor is espeak-ng synthesising the
 cleaned article text (the CLI when installed, else libespeak-ng called directly as in bench_e2e.py).
 
-    python bench/bench_tts.py samples/lbc-ukraine-troops-page.txt [--voices en-us joe] [--runs 3]
+    python bench/bench_tts.py samples/lbc-ukraine-troops-page.txt [--voices en-us joe heart] [--runs 3]
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def measure(cmd: list[str], runs: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("page", type=Path)
-    parser.add_argument("--voices", nargs="+", default=["en-us", "joe"])
+    parser.add_argument("--voices", nargs="+", default=["en-us", "joe", "heart"])
     parser.add_argument("--runs", type=int, default=3, help="runs of each; medians reported")
     parser.add_argument("--floor-rate", default="150", help="espeak-ng words per minute for the floor")
     args = parser.parse_args()
