@@ -315,7 +315,7 @@ def run_batch(
     feed_options: dict | None = None,
 ) -> BatchResult:
     """Narrate every article of INPUT into OUT, skipping those unchanged since a run that passed them; then
-    publish OUT's feed and index (publish.py). INPUT is read as a stream, a few jobs ahead of the workers."""
+    publish OUT's feed and index (publish/site.py). INPUT is read as a stream, a few jobs ahead of the workers."""
     began = time.time()
     options = options or NarrateOptions()
     batch_input = open_input(location)  # a bad INPUT fails before OUT is touched
