@@ -20,9 +20,9 @@ from tts_pipeline.cli.options import (
     friendly_errors,
     lexicon_option,
     narrate_options,
+    narration_options,
     one_line,
     out_option,
-    repairs_option,
     rules_option,
     voice_option,
 )
@@ -52,26 +52,10 @@ def main(args: list[str] | None = None, prog_name: str = "tts-pipeline") -> None
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @out_option("Output folder; each article lands in OUT/<id>/.")
-@voice_option
-@asr_options
-@rules_option
-@lexicon_option
-@repairs_option
+@narration_options
 @click.option("--base-url", default=None, help="Where OUT will be published, for embed.html (default: /audio/).")
 @friendly_errors
-def narrate(
-    inputs,
-    out_dir,
-    voice,
-    asr_backend,
-    asr_model,
-    beam_size,
-    threshold,
-    rules_files,
-    lexicon_files,
-    repair_attempts,
-    base_url,
-) -> None:
+def narrate(inputs, out_dir, base_url, options) -> None:
     """Narrate pages (HTML or copied text: a file, an http(s) URL, or - for stdin) into OUT/<id>/, verified,
     with the read-along player (player.html, embed.html) beside each."""
     from tts_pipeline.cli.views import narration_line
@@ -79,8 +63,6 @@ def narrate(
     from tts_pipeline.pipeline.process import set_up_process
     from tts_pipeline.stages.source import read_source
 
-    args = (voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files, base_url)
-    options = narrate_options(*args, repair_attempts=repair_attempts)
     sources = [read_source(location) for location in inputs]  # all inputs checked (and fetched) before any work
     set_up_process()
     narrator = Narrator(options)
@@ -108,36 +90,15 @@ def narrate(
 @click.option("--dask", "dask_address", default=None, help="Run on this dask.distributed scheduler instead.")
 @click.option("--base-url", default=None, help="Where OUT is published, for the feed's enclosures and embed.html.")
 @click.option("--feed-title", default=None, help="The podcast's title (default: the site's name).")
-@voice_option
-@asr_options
-@rules_option
-@lexicon_option
-@repairs_option
+@narration_options
 @friendly_errors
-def batch_command(
-    input_path,
-    out_dir,
-    workers,
-    dask_address,
-    base_url,
-    feed_title,
-    voice,
-    asr_backend,
-    asr_model,
-    beam_size,
-    threshold,
-    rules_files,
-    lexicon_files,
-    repair_attempts,
-) -> None:
+def batch_command(input_path, out_dir, workers, dask_address, base_url, feed_title, options) -> None:
     """Narrate every article of INPUT (a folder of pages, a JSONL file or a file of URLs), resumably.
 
     Exit 0 when every article passed, 1 when some failed or errored, 2 when INPUT itself is unusable."""
     from tts_pipeline.cli.views import BatchView
     from tts_pipeline.pipeline.batch import run_batch
 
-    args = (voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files, base_url)
-    options = narrate_options(*args, repair_attempts=repair_attempts)  # base_url: feed enclosures, embed.html
     with BatchView() as view:
         result = run_batch(
             input_path,

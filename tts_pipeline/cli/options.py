@@ -149,3 +149,22 @@ def narrate_options(
         base_url=base_url,
         repair_attempts=repair_attempts,
     )
+
+
+def narration_options(command):
+    """--voice, --asr, --model, --beam-size, --threshold, --rules, --lexicon and --repairs, gathered into one
+    NarrateOptions handed to the command as `options` (narrate, batch, preview: the commands that narrate).
+    A command's own --base-url, when it has one, goes into the options too and stays its own argument."""
+
+    @wraps(command)
+    def gather(*args, voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files, **kwargs):
+        repair_attempts = kwargs.pop("repair_attempts")
+        options = narrate_options(
+            voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files,
+            kwargs.get("base_url"), repair_attempts,
+        )  # fmt: skip
+        return command(*args, options=options, **kwargs)
+
+    for option in (repairs_option, lexicon_option, rules_option, asr_options, voice_option):
+        gather = option(gather)
+    return gather

@@ -11,14 +11,7 @@ from pathlib import Path
 
 import click
 
-from tts_pipeline.cli.options import (
-    asr_options,
-    friendly_errors,
-    lexicon_option,
-    narrate_options,
-    rules_option,
-    voice_option,
-)
+from tts_pipeline.cli.options import friendly_errors, narration_options
 from tts_pipeline.cli.views import narration_line
 
 host_option = click.option(
@@ -60,30 +53,13 @@ def _can_open_browser() -> bool:
 @host_option
 @click.option("--port", default=0, show_default=True, type=click.IntRange(0, 65535), help="Port (0: a free one).")
 @click.option("--no-browser", is_flag=True, help="Only print the URL; do not open a browser.")
-@voice_option
-@asr_options
-@rules_option
-@lexicon_option
+@narration_options
 @friendly_errors
-def preview_command(
-    input_location,
-    out_dir,
-    host,
-    port,
-    no_browser,
-    voice,
-    asr_backend,
-    asr_model,
-    beam_size,
-    threshold,
-    rules_files,
-    lexicon_files,
-) -> None:
+def preview_command(input_location, out_dir, host, port, no_browser, options) -> None:
     """Editor preview: narrate INPUT, serve its player on 127.0.0.1 and print the URL; Ctrl-C stops."""
     from tts_pipeline.pipeline.preview import run_preview
     from tts_pipeline.stages.source import read_source
 
-    options = narrate_options(voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files)
     src = read_source(input_location)
     temporary = out_dir is None
     out = Path(tempfile.mkdtemp(prefix="tts-preview-")) if temporary else out_dir
