@@ -36,7 +36,7 @@ def narrate(page: Path, folder: Path) -> tuple[Path, str]:
 
 def measure(backend: str, model: str, audio: Path, text: str, runs: int) -> dict:
     began = time.perf_counter()
-    narrator = Narrator(NarrateOptions(asr_backend=backend, asr_model=model, asr_threads=1))
+    narrator = Narrator(NarrateOptions(asr_backend=backend, asr_model=model, cpu_threads=1))
     _ = narrator.recognizer  # load the model now, to time it apart
     load_s = time.perf_counter() - began
     raw, full, faults = [], [], None

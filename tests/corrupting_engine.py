@@ -42,7 +42,7 @@ class CorruptingEngine:
         self.spoiled = 0
 
     @classmethod
-    def from_voice(cls, voice) -> CorruptingEngine:
+    def from_voice(cls, voice, threads: int = 0) -> CorruptingEngine:
         return cls(voice.settings.damage, voice.rate)
 
     @staticmethod

@@ -198,3 +198,19 @@ def test_piper_noise_settings_reach_the_model(tmp_path):
         renders[name] = [(tmp_path / f"{name}{take}.wav").read_bytes() for take in (1, 2)]
     assert renders["steady"][0] == renders["steady"][1]
     assert renders["joe"][0] != renders["joe"][1]
+
+
+@pytest.mark.parametrize(
+    ("voice", "session_of"), [("joe", lambda e: e._voice.session), ("heart", lambda e: e._kokoro.sess)]
+)
+def test_a_neural_voice_runs_on_the_threads_it_is_given(voice, session_of):
+    """Each batch worker's onnxruntime took every core (intra-op threads = cores), so two workers on two
+    cores ran four spinning threads; the worker's share now reaches the voice's model as it does Whisper's."""
+    from tts_pipeline.pipeline.narrator import Narrator
+    from tts_pipeline.pipeline.options import NarrateOptions
+
+    narrator = Narrator(NarrateOptions(voice=voice, cpu_threads=1))
+    try:
+        assert session_of(narrator.engine).get_session_options().intra_op_num_threads == 1
+    finally:
+        narrator.close()

@@ -4,6 +4,7 @@ import pytest
 
 from tts_pipeline.errors import BadInput
 from tts_pipeline.stages.engines import create_engine, voice_problem
+from tts_pipeline.stages.engines.piper_engine import package_data_dir
 from tts_pipeline.stages.voices import VOICES_DIR, get_voice, load_voice_file, scan_voices
 
 
@@ -77,3 +78,13 @@ def test_scan_reports_a_broken_file_beside_the_good_ones(tmp_path):
     found = {path.name: error for path, _, error in scan_voices(tmp_path)}
     assert found["good.toml"] == ""
     assert "not valid TOML" in found["broken.toml"]
+
+
+def test_a_piper_voice_config_that_is_not_json_is_bad_input(tmp_path):
+    onnx = package_data_dir(get_voice("joe").settings.package) / "en_US-joe-medium.onnx"
+    (tmp_path / "v.onnx").symlink_to(onnx)
+    (tmp_path / "v.onnx.json").write_text("{not json")
+    path = tmp_path / "v.toml"
+    path.write_text('name = "v"\nengine = "piper"\nvoice = "v"\nmodel = "v.onnx"\n')
+    with pytest.raises(BadInput, match="cannot read Piper voice config"):
+        create_engine(load_voice_file(path))

@@ -65,9 +65,9 @@ class BatchResult:
 
 def settings_hash(options: NarrateOptions) -> str:
     """Everything besides the page that shapes the output: options, rule/lexicon file contents, audio targets.
-    Not the recogniser's thread count, which follows the number of workers."""
+    Not the models' thread count, which follows the number of workers."""
     data = {k: [str(p) for p in v] if isinstance(v, tuple | list) else v for k, v in asdict(options).items()}
-    data.pop("asr_threads")
+    data.pop("cpu_threads")
     files = [*options.rules_files, *options.lexicon_files]
     contents = [p.read_bytes().hex() if p.is_file() else "" for p in map(Path, files)]
     audio_target = [audio.TARGET_LUFS, audio.PEAK_CEILING_DBFS, audio.MP3_BITRATE]
@@ -200,9 +200,10 @@ class _PoolRunner:
     """Runs jobs on local worker processes, started on the first job (a re-run with nothing to do starts none)."""
 
     def __init__(self, out: Path, options: NarrateOptions, settings: str, workers: int) -> None:
-        # The workers' Whisper models share the cores instead of each taking them all (any backend).
+        # The workers' models (Whisper, a neural voice) share the cores instead of each taking them all:
+        # onnxruntime and CTranslate2 threads spin while they wait, so oversubscribed cores cost time.
         threads = max(1, (os.cpu_count() or 1) // workers)
-        self.args = (str(out), replace(options, asr_threads=threads), settings)
+        self.args = (str(out), replace(options, cpu_threads=threads), settings)
         self.workers = workers
         self.pool = None
 

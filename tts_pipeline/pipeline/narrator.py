@@ -143,14 +143,14 @@ class Narrator:
     @property
     def engine(self) -> TTSEngine:
         if self._engine is None:
-            self._engine = create_engine(self.voice)
+            self._engine = create_engine(self.voice, self.options.cpu_threads)
         return self._engine
 
     @property
     def recognizer(self) -> Recognizer:
         if self._recognizer is None:
             o = self.options
-            self._recognizer = create_recognizer(o.asr_backend, o.asr_model, o.beam_size, o.asr_threads)
+            self._recognizer = create_recognizer(o.asr_backend, o.asr_model, o.beam_size, o.cpu_threads)
         return self._recognizer
 
     def close(self) -> None:

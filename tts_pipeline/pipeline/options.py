@@ -26,7 +26,9 @@ class NarrateOptions:
     lexicon_files: Sequence[Path] = field(default_factory=tuple)
     base_url: str | None = None  # where OUT is published, for embed.html (None: /audio/)
     repair_attempts: int = DEFAULT_REPAIR_ATTEMPTS
-    asr_threads: int = 0  # CPU threads for the recogniser (0: its default); batch workers share the cores
+    # CPU threads for each model, the recogniser and a neural voice (0: their defaults, about one per core);
+    # batch workers share the cores, so each gets cores / workers.
+    cpu_threads: int = 0
     # Measurement baselines (scripts/eval_wer.py): the engine reads the article text as written, at its own
     # default rate and settings, with no lexicon; and speech rules left out by name.
     plain_reading: bool = False

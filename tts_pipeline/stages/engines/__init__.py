@@ -61,12 +61,13 @@ def engine_alphabet(name: str) -> str | None:
     return cls.alphabet if cls else None
 
 
-def create_engine(voice: Voice) -> TTSEngine:
+def create_engine(voice: Voice, threads: int = 0) -> TTSEngine:
+    """The voice's engine, loaded; threads: CPU threads for a neural model (0: one per core)."""
     cls = engine_class(voice.engine)
     if cls is None:
         known = ", ".join(sorted(ENGINES))
         raise BadInput(f"voice '{voice.name}' uses unknown engine '{voice.engine}' (known: {known})")
-    return cls.from_voice(voice)
+    return cls.from_voice(voice, threads)
 
 
 def voice_problem(voice: Voice) -> str:

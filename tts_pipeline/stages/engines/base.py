@@ -5,6 +5,7 @@ Light on purpose: the registry, the voices loader and every engine import it; no
 
 from __future__ import annotations
 
+import os
 import re
 import wave
 from collections.abc import Callable, Iterator
@@ -41,7 +42,7 @@ class EngineClass(Protocol):
     # at the engine's own tuning, keeping what locates the voice, e.g. piper's model).
     settings_type: type
 
-    def from_voice(self, voice: Voice) -> TTSEngine: ...
+    def from_voice(self, voice: Voice, threads: int = 0) -> TTSEngine: ...  # threads: for a neural model
 
     def problem(self, voice: Voice) -> str: ...
 
@@ -144,3 +145,18 @@ def voice_settings(voice: Voice, settings_type: type[S]) -> S:
     if not isinstance(voice.settings, settings_type):
         raise BadInput(f"voice '{voice.name}' has {type(voice.settings).__name__}, not {settings_type.__name__}")
     return voice.settings
+
+
+def cpu_session(model: Path, threads: int = 0, what: str = "model"):
+    """An onnxruntime CPU session for a neural voice's model, on `threads` threads (0: one per core: a lone
+    narration gets every core; batch workers get a share each, as the ONNX threads spin while they wait).
+    BadInput naming the model when it cannot be loaded."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads or os.cpu_count() or 1
+    options.inter_op_num_threads = 1  # the models run one node after another; more threads only spin
+    try:
+        return onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+    except Exception as exc:  # onnxruntime raises its own types for a corrupt model
+        raise BadInput(f"cannot load {what} {model}: {type(exc).__name__}: {exc}") from None

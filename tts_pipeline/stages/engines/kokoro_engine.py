@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import io
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from tts_pipeline.errors import BadInput, EngineError
 from tts_pipeline.modelcache import cache_root, join_checked
 from tts_pipeline.stages.engines.base import (
     RETAKE_RATE_STEP,
+    cpu_session,
     split_sentences,
     validate_wav,
     voice_settings,
@@ -87,25 +87,20 @@ class KokoroEngine:
     def __post_init__(self) -> None:
         try:
             import numpy as np
-            import onnxruntime
             from kokoro_onnx import Kokoro
         except ImportError as exc:
             raise BadInput(f"the kokoro engine needs kokoro-onnx (pip install kokoro-onnx): {exc}") from None
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = self.threads or os.cpu_count() or 1
-        try:
-            session = onnxruntime.InferenceSession(str(self.model), options, providers=["CPUExecutionProvider"])
-        except Exception as exc:  # onnxruntime raises its own types for a corrupt model
-            raise BadInput(f"cannot load the kokoro model {self.model}: {type(exc).__name__}: {exc}") from None
+        session = cpu_session(self.model, self.threads, "the kokoro model")
         self._style = np.fromfile(self.style, dtype="<f4").reshape(STYLE_SHAPE)
         # kokoro-onnx loads a voices file by path; ours is the one style, saved beside the model once.
         self._kokoro = Kokoro.from_session(session, str(_style_npy(self.style, self._style)))
 
     @classmethod
-    def from_voice(cls, voice: Voice) -> KokoroEngine:
+    def from_voice(cls, voice: Voice, threads: int = 0) -> KokoroEngine:
         settings = voice_settings(voice, KokoroSettings)
         speed = max(0.5, min(2.0, voice.rate / DEFAULT_RATE))
-        return cls(model_file(), style_path(voice), settings.lang, speed, voice.volume, voice.pauses.sentence_ms)
+        style = style_path(voice)
+        return cls(model_file(), style, settings.lang, speed, voice.volume, voice.pauses.sentence_ms, threads)
 
     @staticmethod
     def problem(voice: Voice) -> str:

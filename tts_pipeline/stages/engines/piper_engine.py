@@ -7,13 +7,20 @@ nothing is fetched at run time. Text inside [[...]] is taken as IPA phonemes (th
 from __future__ import annotations
 
 import importlib.util
+import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tts_pipeline.errors import BadInput, EngineError
-from tts_pipeline.stages.engines.base import split_sentences, validate_wav, voice_settings, write_joined_wav
+from tts_pipeline.stages.engines.base import (
+    cpu_session,
+    split_sentences,
+    validate_wav,
+    voice_settings,
+    write_joined_wav,
+)
 from tts_pipeline.stages.engines.piper_settings import PiperSettings
 
 if TYPE_CHECKING:
@@ -65,22 +72,27 @@ class PiperEngine:
     sentence_pause_ms: int = 0
     noise_scale: float | None = None
     noise_w: float | None = None
+    threads: int = 0  # onnxruntime intra-op threads (0: one per core)
 
     def __post_init__(self) -> None:
         try:
-            from piper import PiperVoice, SynthesisConfig
+            from piper import PiperConfig, PiperVoice, SynthesisConfig
         except ImportError as exc:
             raise BadInput(f"the piper engine needs piper-tts (pip install piper-tts): {exc}") from None
+        # As PiperVoice.load does, but with our session options (its own takes every core in each worker).
+        session = cpu_session(self.model, self.threads, "Piper model")
+        config_path = Path(f"{self.model}.json")
         try:
-            self._voice = PiperVoice.load(self.model)
-        except Exception as exc:  # onnxruntime raises its own types for a corrupt model
-            raise BadInput(f"cannot load Piper model {self.model}: {type(exc).__name__}: {exc}") from None
+            config = PiperConfig.from_dict(json.loads(config_path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise BadInput(f"cannot read Piper voice config {config_path}: {type(exc).__name__}: {exc}") from None
+        self._voice = PiperVoice(session=session, config=config)
         self._config = SynthesisConfig(
             length_scale=self.length_scale, noise_scale=self.noise_scale, noise_w_scale=self.noise_w, volume=self.volume
         )
 
     @classmethod
-    def from_voice(cls, voice: Voice) -> PiperEngine:
+    def from_voice(cls, voice: Voice, threads: int = 0) -> PiperEngine:
         length_scale = DEFAULT_RATE / voice.rate if voice.rate != DEFAULT_RATE else None
         settings = voice_settings(voice, PiperSettings)
         return cls(
@@ -90,6 +102,7 @@ class PiperEngine:
             voice.pauses.sentence_ms,
             settings.noise_scale,
             settings.noise_w,
+            threads,
         )
 
     @staticmethod

@@ -183,7 +183,8 @@ class Pyttsx3Engine:
         _watch_callback_return(self._engine.proxy._driver)
 
     @classmethod
-    def from_voice(cls, voice: Voice) -> Pyttsx3Engine:
+    def from_voice(cls, voice: Voice, threads: int = 0) -> Pyttsx3Engine:
+        del threads  # espeak-ng renders on one thread
         return cls(
             voice.engine_voice,
             rate=voice.rate,
