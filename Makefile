@@ -60,10 +60,12 @@ clean-out:
 	rm -rf $(OUT)
 
 # Publisher batch on 12 dev-set articles (read from ../shared): verified audio min per wall min, RSS, re-run time;
-# then the batch process's peak RSS with 1,000 and 100,000 articles queued (flat: INPUT is read as a stream).
+# then the batch process's peak RSS with 1,000 and 100,000 articles queued (flat: INPUT is read as a stream);
+# then Kokoro heart on 4 shorter articles beside raw kokoro-onnx on the same text (about 9 minutes).
 .PHONY: bench-batch
 bench-batch: $(STAMP)
 	$(BIN)/python bench/bench_batch.py
+	$(BIN)/python bench/bench_batch.py --voice heart --articles 4 --max-words 300
 	$(BIN)/python bench/bench_batch_queue.py
 
 # Round-trip WER of the default voice and of Piper joe on the seed and the held-out dev-set pages (../shared),

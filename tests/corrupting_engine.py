@@ -1,6 +1,7 @@
 """A test engine: the real espeak-ng engine, except that the first render of the paragraph holding TARGET is
 spoiled (cut short, partly repeated, or half noise), as neural TTS sometimes spoils a render. Registered
-under the name "corrupting" by the repair test; its voice file says which damage (`damage = "cut"`)."""
+under the name "corrupting" by the repair test; its voice file says which damage (`damage = "cut"`), and
+`always = true` spoils every render of it, retakes too (a repair that can never converge)."""
 
 from __future__ import annotations
 
@@ -20,11 +21,12 @@ TARGET = "forty thousand homes"
 @dataclass(frozen=True)
 class CorruptingSettings:
     damage: str = "cut"
-    KEYS: ClassVar[tuple[str, ...]] = ("damage",)
+    always: bool = False
+    KEYS: ClassVar[tuple[str, ...]] = ("damage", "always")
 
     @classmethod
     def parse(cls, data: Mapping[str, object], where: str) -> CorruptingSettings:
-        return cls(str(data.get("damage", "cut")))
+        return cls(str(data.get("damage", "cut")), bool(data.get("always", False)))
 
     def engine_defaults(self) -> CorruptingSettings:
         return self
@@ -36,14 +38,15 @@ class CorruptingEngine:
     default_rate = 175
     settings_type = CorruptingSettings
 
-    def __init__(self, damage: str, rate: int) -> None:
+    def __init__(self, damage: str, rate: int, always: bool = False) -> None:
         self.inner = Pyttsx3Engine("en-us", rate=rate, word_gap_ms=10)
         self.damage = damage
+        self.always = always
         self.spoiled = 0
 
     @classmethod
     def from_voice(cls, voice, threads: int = 0) -> CorruptingEngine:
-        return cls(voice.settings.damage, voice.rate)
+        return cls(voice.settings.damage, voice.rate, voice.settings.always)
 
     @staticmethod
     def problem(voice) -> str:
@@ -51,12 +54,16 @@ class CorruptingEngine:
 
     def synthesize(self, text: str, wav_path: Path) -> None:
         self.inner.synthesize(text, wav_path)
-        if TARGET in text and not self.spoiled:
-            self.spoiled += 1
-            spoil(Path(wav_path), self.damage)
+        self._maybe_spoil(text, wav_path)
 
     def retake(self, text: str, wav_path: Path, attempt: int) -> None:
         self.inner.retake(text, wav_path, attempt)
+        self._maybe_spoil(text, wav_path)
+
+    def _maybe_spoil(self, text: str, wav_path: Path) -> None:
+        if TARGET in text and (self.always or not self.spoiled):
+            self.spoiled += 1
+            spoil(Path(wav_path), self.damage)
 
     def close(self) -> None:
         self.inner.close()

@@ -35,9 +35,12 @@ print(json.dumps({"verdict": report.verdict, "repairs": [vars(r) for r in report
 """
 
 
-def narrate_spoiled(tmp_path, damage: str, attempts: int = 2) -> dict:
+def narrate_spoiled(tmp_path, damage: str, attempts: int = 2, always: bool = False) -> dict:
     voice = tmp_path / "spoiling.toml"
-    voice.write_text(f'name = "spoiling"\nengine = "corrupting"\nvoice = "en-us"\ndamage = "{damage}"\nrate = 165\n')
+    voice.write_text(
+        f'name = "spoiling"\nengine = "corrupting"\nvoice = "en-us"\ndamage = "{damage}"\nrate = 165\n'
+        f"always = {str(always).lower()}\n"
+    )
     page = tmp_path / "reservoir.txt"
     page.write_text(ARTICLE)
     args = [str(voice), str(page), str(tmp_path / "out"), str(attempts)]
@@ -63,3 +66,14 @@ def test_with_repair_off_the_spoiled_paragraph_fails_and_no_repair_is_listed(tmp
     assert result["verdict"] == "fail" and result["repairs"] == []
     report = json.loads((tmp_path / "out" / "reservoir" / "report.json").read_text())
     assert report["faults"] and report["repairs"] == []
+
+
+@pytest.mark.slow
+def test_a_repair_that_never_converges_stops_after_its_attempts_and_fails(tmp_path):
+    result = narrate_spoiled(tmp_path, "cut", attempts=2, always=True)
+    assert result["spoiled"] == 3  # the first render and one retake per attempt, no more
+    assert result["verdict"] == "fail"
+    repairs = [(r["attempt"], r["paragraph"], r["result"]) for r in result["repairs"]]
+    assert repairs == [(1, 2, "faulty"), (2, 2, "faulty")]
+    report = json.loads((tmp_path / "out" / "reservoir" / "report.json").read_text())
+    assert report["verdict"] == "fail" and report["faults"] and report["faults"][0]["paragraph"] == 2
