@@ -131,3 +131,41 @@ def test_paragraph_with_nothing_sayable_is_bad_input():
 def test_malformed_speech_rules_are_bad_input(content, message):
     with pytest.raises(BadInput, match=message):
         parse_speech_rules(content, "rules.toml")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A wire dateline: the place in capitals said as words, the state's AP abbreviation in full.
+        (
+            "SOUTHWEST MIAMI-DADE, FLA. (WSVN) - An overnight crash",
+            "Southwest Miami-Dade, Florida, W.S.V.N., An overnight crash",
+        ),
+        ("MIAMI (AP) — A crash on the road.", "Miami, A.P., A crash on the road."),
+        ("PARIS — Talks resumed.", "Paris, Talks resumed."),
+        ("officials in NEW YORK CITY agreed", "officials in New York City agreed"),
+        # Acronyms inside a run of capitals stay letters; a run of acronyms only is left to the acronym rule.
+        ("He told BBC NEWS that", "He told B.B.C. News that"),
+        ("UNHCR STAFF said", "U.N.H.C.R. Staff said"),
+        ("the US UK deal", "the U.S. U.K. deal"),
+        # A state abbreviation elsewhere is left as written.
+        ("Smith, Ill., said he was in Pa. today.", "Smith, Ill., said he was in Pa. today."),
+    ],
+)
+def test_capitals_in_datelines_and_runs_are_said_as_words(text, expected):
+    """'MIAMI-DADE' was spelled M.I.A.M.I.-D.A.D.E. by the acronym rule: Kokoro read it letter by letter and
+    verification (rightly) called it extra speech on every render of a wire-dateline article."""
+    assert say(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "as_word"),
+    [
+        *[("CITY", True), ("NEW", True), ("DADE", True), ("STAFF", True), ("UNICEF", True), ("THE", True)],
+        *[("BBC", False), ("WSVN", False), ("FBI", False), ("UNHCR", False), ("USA", False), ("CIA", False)],
+    ],
+)
+def test_a_word_in_capitals_is_said_as_a_word_by_its_shape(word, as_word):
+    from tts_pipeline.stages.speech import said_as_word
+
+    assert said_as_word(word) is as_word

@@ -10,6 +10,7 @@ punctuation rules and before the number and acronym rules, so its entries win. P
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -63,6 +64,19 @@ UNITS |= {"°C": "degrees Celsius", "°F": "degrees Fahrenheit", "ha": "hectares
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October")
 MONTHS = {m[:3]: m for m in (*_MONTH_NAMES, "November", "December")}
 MONTHS["Sept"] = "September"
+# The AP style abbreviations of US states, as datelines write them ("MIAMI, FLA. (WSVN) -").
+STATES = {"ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "colo": "Colorado"}
+STATES |= {"conn": "Connecticut", "del": "Delaware", "fla": "Florida", "ga": "Georgia", "ill": "Illinois"}
+STATES |= {"ind": "Indiana", "kan": "Kansas", "ky": "Kentucky", "la": "Louisiana", "md": "Maryland"}
+STATES |= {"mass": "Massachusetts", "mich": "Michigan", "minn": "Minnesota", "miss": "Mississippi", "mo": "Missouri"}
+STATES |= {"mont": "Montana", "neb": "Nebraska", "nev": "Nevada", "n.h": "New Hampshire", "n.j": "New Jersey"}
+STATES |= {"n.m": "New Mexico", "n.y": "New York", "n.c": "North Carolina", "n.d": "North Dakota", "okla": "Oklahoma"}
+STATES |= {"ore": "Oregon", "pa": "Pennsylvania", "r.i": "Rhode Island", "s.c": "South Carolina", "s.d": "South Dakota"}
+STATES |= {"tenn": "Tennessee", "vt": "Vermont", "va": "Virginia", "wash": "Washington", "w.va": "West Virginia"}
+STATES |= {"wis": "Wisconsin", "wyo": "Wyoming"}
+# Words in a run of capitals said as words, though short: they would otherwise be spelled as acronyms.
+SMALL_WORDS = {"A", "AN", "AND", "AS", "AT", "BY", "FOR", "IN", "OF", "ON", "OR", "THE", "TO"}
+_VOWELS = set("AEIOUY")
 
 
 def _number_words(number: int, to: str = "cardinal") -> str:
@@ -151,13 +165,52 @@ def _range(m: re.Match[str]) -> str:
 
 
 def _letters(m: re.Match[str]) -> str:
-    words = [w for w in m.string.split() if any(ch.isalpha() for ch in w)]
-    if sum(w.isupper() for w in words) > max(2, len(words) // 2):  # an all-capitals headline: leave it be
+    if _all_capitals(m.string):  # an all-capitals headline: leave it be
         return m.group(0)
     before_dot = m.string[m.end() : m.end() + 1] == "."  # 'in the UK.' -> 'in the U.K.' not 'U.K..'
     if m["plural"]:
         return spell_letters(m["letters"]) + "s"
     return spell_letters(m["letters"], final_dot=not before_dot)
+
+
+def _all_capitals(text: str) -> bool:
+    """An all-capitals headline or line: more than half its words (and more than two) in capitals."""
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    return sum(w.isupper() for w in words) > max(2, len(words) // 2)
+
+
+def said_as_word(word: str) -> bool:
+    """Would a reader say this word in capitals as a word (CITY, NEW, DADE) rather than as letters (BBC,
+    WSVN, FBI, UNHCR)? A guess from its shape, no dictionary: three letters need consonant-vowel-consonant;
+    longer words a vowel after the first letter followed by a consonant, and a vowel in every five letters."""
+    letters = "".join(ch for ch in word.upper() if ch.isalpha())
+    if letters in SMALL_WORDS:
+        return True
+    if len(letters) == 3:
+        return letters[0] not in _VOWELS and letters[1] in _VOWELS and letters[2] not in _VOWELS
+    closed_vowel = any(a in _VOWELS and b not in _VOWELS for a, b in itertools.pairwise(letters[1:]))
+    return len(letters) >= 4 and closed_vowel and 5 * sum(ch in _VOWELS for ch in letters) >= len(letters)
+
+
+def _capitals(m: re.Match[str]) -> str:
+    """A run of words in capitals, in title case where said as words (the acronym rule spells the rest)."""
+    parts = re.split(r"(\s+|-)", m.group(0))
+    words = parts[0::2]
+    if _all_capitals(m.string) or not any(len(w) >= 4 and said_as_word(w) for w in words):
+        return m.group(0)
+    out = []
+    for n, part in enumerate(parts):
+        if n % 2 or not said_as_word(part):
+            out.append(part)
+        elif part in SMALL_WORDS and n:
+            out.append(part.lower())
+        else:
+            out.append(part.capitalize())
+    return "".join(out)
+
+
+def _state(m: re.Match[str]) -> str:
+    return STATES.get(m["abbr"].lower(), m.group(0))
 
 
 def _bracket(m: re.Match[str]) -> str:
@@ -180,6 +233,8 @@ FORMATTERS: dict[str, Callable[[re.Match[str]], str]] = {
     "range": _range,
     "letters": _letters,
     "bracket": _bracket,
+    "capitals": _capitals,
+    "state": _state,
     "title": lambda m: TITLES[m["abbr"]],
     "abbreviation": lambda m: ABBREVIATIONS[m["abbr"]],
 }
