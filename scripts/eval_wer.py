@@ -103,8 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-lexicon", action="store_true", help="leave out every lexicon")
     parser.add_argument("--band", action="store_true", help="also score each render at +-0.1..0.4 LU loudness")
     parser.add_argument("--faults", action="store_true", help="also verify (faults) and self-repair each render")
+    parser.add_argument("--only", default="", help="score only the group's pages whose file name contains this")
     args = parser.parse_args(argv)
-    chosen, tune = pages(args.group), set(pages("tune"))
+    chosen, tune = [p for p in pages(args.group) if args.only in p.name], set(pages("tune"))
     if not chosen or not all(p.is_file() for p in chosen):
         print(f"error: no pages for group {args.group} under {SHARED}", file=sys.stderr)
         return 2
