@@ -103,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-lexicon", action="store_true", help="leave out every lexicon")
     parser.add_argument("--band", action="store_true", help="also score each render at +-0.1..0.4 LU loudness")
     parser.add_argument("--faults", action="store_true", help="also verify (faults) and self-repair each render")
+    parser.add_argument("--threads", type=int, default=0, help="CPU threads per model (0: one per core)")
     parser.add_argument("--only", default="", help="score only the group's pages whose file name contains this")
     args = parser.parse_args(argv)
     chosen, tune = [p for p in pages(args.group) if args.only in p.name], set(pages("tune"))
@@ -117,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         plain_reading=args.raw,  # the engine reading the text as written, at its own default speed
         skip_speech_rules=tuple(args.skip_rule),
         use_lexicons=not args.no_lexicon,
+        cpu_threads=args.threads,
     )
     set_up_process()
     try:
