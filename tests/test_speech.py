@@ -166,6 +166,6 @@ def test_capitals_in_datelines_and_runs_are_said_as_words(text, expected):
     ],
 )
 def test_a_word_in_capitals_is_said_as_a_word_by_its_shape(word, as_word):
-    from tts_pipeline.stages.speech import said_as_word
+    from tts_pipeline.stages.speechwords import said_as_word
 
     assert said_as_word(word) is as_word

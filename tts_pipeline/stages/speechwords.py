@@ -1,0 +1,207 @@
+"""The words for one match of a speech rule: formatters named by `say = "..."` in rules/speech.toml.
+
+Numbers go through num2words; these only arrange its words (currency names, scales, units, clock times,
+decades, e-mail addresses and web addresses), which no library does for news text in our engines' terms.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+
+from num2words import num2words
+
+from tts_pipeline.stages.lexicon import spell_letters
+
+SCALES = {"bn": "billion", "billion": "billion", "m": "million", "mn": "million", "million": "million"}
+SCALES |= {"k": "thousand", "tn": "trillion", "trillion": "trillion"}
+CURRENCIES = {"£": ("pound", "pounds", "pence"), "$": ("dollar", "dollars", "cents"), "€": ("euro", "euros", "cents")}
+TITLES = {"Mr": "Mister", "Mrs": "Missus", "Ms": "Mizz", "Dr": "Doctor", "Prof": "Professor", "Sgt": "Sergeant"}
+TITLES |= {"Gen": "General", "Lt": "Lieutenant", "Col": "Colonel", "Capt": "Captain", "Cpl": "Corporal"}
+TITLES |= {"Rev": "Reverend", "Sen": "Senator", "Rep": "Representative", "Gov": "Governor", "St": "Saint"}
+TITLES |= {"Supt": "Superintendent", "Insp": "Inspector"}
+ABBREVIATIONS = {"e.g.": "for example", "i.e.": "that is", "etc.": "etcetera", "vs": "versus", "vs.": "versus"}
+ABBREVIATIONS |= {"approx.": "approximately"}
+UNITS = {"km": "kilometres", "kg": "kilograms", "mph": "miles per hour", "cm": "centimetres", "mm": "millimetres"}
+UNITS |= {"km/h": "kilometres per hour", "kmh": "kilometres per hour", "ml": "millilitres", "mg": "milligrams"}
+UNITS |= {"kW": "kilowatts", "MW": "megawatts", "GW": "gigawatts", "kWh": "kilowatt hours", "ft": "feet"}
+UNITS |= {"lb": "pounds", "lbs": "pounds", "sqkm": "square kilometres"}
+UNITS |= {"°C": "degrees Celsius", "°F": "degrees Fahrenheit", "ha": "hectares"}
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October")
+MONTHS = {m[:3]: m for m in (*_MONTH_NAMES, "November", "December")}
+MONTHS["Sept"] = "September"
+# The AP style abbreviations of US states, as datelines write them ("MIAMI, FLA. (WSVN) -").
+STATES = {"ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "colo": "Colorado"}
+STATES |= {"conn": "Connecticut", "del": "Delaware", "fla": "Florida", "ga": "Georgia", "ill": "Illinois"}
+STATES |= {"ind": "Indiana", "kan": "Kansas", "ky": "Kentucky", "la": "Louisiana", "md": "Maryland"}
+STATES |= {"mass": "Massachusetts", "mich": "Michigan", "minn": "Minnesota", "miss": "Mississippi", "mo": "Missouri"}
+STATES |= {"mont": "Montana", "neb": "Nebraska", "nev": "Nevada", "n.h": "New Hampshire", "n.j": "New Jersey"}
+STATES |= {"n.m": "New Mexico", "n.y": "New York", "n.c": "North Carolina", "n.d": "North Dakota", "okla": "Oklahoma"}
+STATES |= {"ore": "Oregon", "pa": "Pennsylvania", "r.i": "Rhode Island", "s.c": "South Carolina", "s.d": "South Dakota"}
+STATES |= {"tenn": "Tennessee", "vt": "Vermont", "va": "Virginia", "wash": "Washington", "w.va": "West Virginia"}
+STATES |= {"wis": "Wisconsin", "wyo": "Wyoming"}
+# Words in a run of capitals said as words, though short: they would otherwise be spelled as acronyms.
+SMALL_WORDS = {"A", "AN", "AND", "AS", "AT", "BY", "FOR", "IN", "OF", "ON", "OR", "THE", "TO"}
+_VOWELS = set("AEIOUY")
+
+
+def _number_words(number: int, to: str = "cardinal") -> str:
+    """num2words without its commas and British "and": Whisper writes 'one hundred and thirty thousand' back
+    as '100 and 30,000' and 'one hundred and first' as words, but 'one hundred thirty thousand' as '130,000'
+    and 'one hundred first' as '101st' (measured with espeak-ng and tiny.en)."""
+    return num2words(number, to=to).replace(",", "").replace(" and ", " ")
+
+
+def say_number(text: str) -> str:
+    """'1,234' -> 'one thousand two hundred thirty-four'; '1.25' -> 'one point two five'."""
+    plain = text.replace(",", "")
+    if "." in plain:
+        whole, fraction = plain.split(".", 1)
+        digits = " ".join(num2words(int(d)) for d in fraction)
+        return f"{_number_words(int(whole or 0))} point {digits}"
+    if len(plain) > 1 and plain.startswith("0"):  # '007', '0800': digit by digit
+        return " ".join("oh" if d == "0" else num2words(int(d)) for d in plain)
+    return _number_words(int(plain))
+
+
+def _is_one(amount: str) -> bool:
+    return amount.replace(",", "") in ("1", "1.0", "1.00")
+
+
+def _currency(m: re.Match[str]) -> str:
+    one, many, cents = CURRENCIES[m["symbol"]]
+    amount, scale = m["amount"], m["scale"]
+    if scale:
+        return f"{say_number(amount)} {SCALES[scale]} {many}"
+    whole, _, fraction = amount.replace(",", "").partition(".")
+    words = f"{say_number(whole)} {one if _is_one(whole) else many}"
+    if len(fraction) == 2 and int(fraction):
+        words += f" {num2words(int(fraction))}"  # '£3.50' -> 'three pounds fifty'
+    elif fraction and int(fraction):
+        words = f"{say_number(amount)} {many}"
+    return words if whole != "0" or not fraction else f"{num2words(int(fraction))} {cents}"
+
+
+def _time(m: re.Match[str]) -> str:
+    hour, minute, ampm = m["hour"] or m["hour2"], m["minute"] or "00", m["ampm"] or m["ampm2"]
+    h, mins = int(hour), int(minute)
+    if mins == 0:
+        words = num2words(h) + ("" if ampm else " hundred" if h == 0 or h > 12 else " o'clock")
+    elif mins < 10:
+        words = f"{num2words(h)} oh {num2words(mins)}"
+    else:
+        words = f"{num2words(h)} {num2words(mins)}"
+    if ampm:
+        words += " " + spell_letters(ampm, final_dot=m.string[m.end() : m.end() + 1] != ".")
+    return words
+
+
+def _date(m: re.Match[str]) -> str:
+    day = int(m["day"] or m["day2"])
+    month = MONTHS.get(m["month2"] or "", m["month2"]) or m["month"]
+    if not 1 <= day <= 31:
+        return m.group(0)
+    ordinal = num2words(day, to="ordinal")
+    return f"{ordinal} {month}" if m["day"] else f"{month} {ordinal}"
+
+
+def _decade(m: re.Match[str]) -> str:
+    tens = num2words(int(m["decade"]) * 10) if m["decade"] != "0" else "hundred"
+    if m["century"]:
+        century = int(m["century"])
+        if century == 20 and m["decade"] == "0":
+            return "two thousands"
+        base = f"{num2words(century)} {tens}"
+    else:
+        base = tens
+    return re.sub(r"y$", "ies", base) if base.endswith("y") else base + "s"
+
+
+def _say_maybe_year(text: str) -> str:
+    if re.fullmatch(r"1[1-9]\d\d|20\d\d", text):
+        return num2words(int(text), to="year")
+    return say_number(text)
+
+
+def _range(m: re.Match[str]) -> str:
+    start, end = m["start"], m["end"]
+    if re.fullmatch(r"(1[1-9]|20)\d\d", start) and re.fullmatch(r"\d\d", end):
+        end = start[:2] + end  # '2019-20' -> 2019 to 2020
+    return f"{_say_maybe_year(start)} to {_say_maybe_year(end)}"
+
+
+def _letters(m: re.Match[str]) -> str:
+    if _all_capitals(m.string):  # an all-capitals headline: leave it be
+        return m.group(0)
+    before_dot = m.string[m.end() : m.end() + 1] == "."  # 'in the UK.' -> 'in the U.K.' not 'U.K..'
+    if m["plural"]:
+        return spell_letters(m["letters"]) + "s"
+    return spell_letters(m["letters"], final_dot=not before_dot)
+
+
+def _all_capitals(text: str) -> bool:
+    """An all-capitals headline or line: more than half its words (and more than two) in capitals."""
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    return sum(w.isupper() for w in words) > max(2, len(words) // 2)
+
+
+def said_as_word(word: str) -> bool:
+    """Would a reader say this word in capitals as a word (CITY, NEW, DADE) rather than as letters (BBC,
+    WSVN, FBI, UNHCR)? A guess from its shape, no dictionary: three letters need consonant-vowel-consonant;
+    longer words a vowel after the first letter followed by a consonant, and a vowel in every five letters."""
+    letters = "".join(ch for ch in word.upper() if ch.isalpha())
+    if letters in SMALL_WORDS:
+        return True
+    if len(letters) == 3:
+        return letters[0] not in _VOWELS and letters[1] in _VOWELS and letters[2] not in _VOWELS
+    closed_vowel = any(a in _VOWELS and b not in _VOWELS for a, b in itertools.pairwise(letters[1:]))
+    return len(letters) >= 4 and closed_vowel and 5 * sum(ch in _VOWELS for ch in letters) >= len(letters)
+
+
+def _capitals(m: re.Match[str]) -> str:
+    """A run of words in capitals, in title case where said as words (the acronym rule spells the rest)."""
+    parts = re.split(r"(\s+|-)", m.group(0))
+    words = parts[0::2]
+    if _all_capitals(m.string) or not any(len(w) >= 4 and said_as_word(w) for w in words):
+        return m.group(0)
+    out = []
+    for n, part in enumerate(parts):
+        if n % 2 or not said_as_word(part):
+            out.append(part)
+        elif part in SMALL_WORDS and n:
+            out.append(part.lower())
+        else:
+            out.append(part.capitalize())
+    return "".join(out)
+
+
+def _state(m: re.Match[str]) -> str:
+    return STATES.get(m["abbr"].lower(), m.group(0))
+
+
+def _bracket(m: re.Match[str]) -> str:
+    return f", {m.group(1).strip()}{m['after'] or ','} "
+
+
+FORMATTERS: dict[str, Callable[[re.Match[str]], str]] = {
+    "number": lambda m: say_number(m["amount"]),
+    "year": lambda m: num2words(int(m["year"]), to="year"),
+    "ordinal": lambda m: _number_words(int(m["number"]), to="ordinal"),
+    "percent": lambda m: f"{say_number(m['amount'])} percent",
+    "scale": lambda m: f"{say_number(m['amount'])} {SCALES[m['scale']]}",
+    "unit": lambda m: (
+        f"{say_number(m['amount'])} {UNITS[m['unit'].replace(' ', '') if 'sq' in m['unit'] else m['unit']]}"
+    ),
+    "currency": _currency,
+    "time": _time,
+    "date": _date,
+    "decade": _decade,
+    "range": _range,
+    "letters": _letters,
+    "bracket": _bracket,
+    "capitals": _capitals,
+    "state": _state,
+    "title": lambda m: TITLES[m["abbr"]],
+    "abbreviation": lambda m: ABBREVIATIONS[m["abbr"]],
+}
