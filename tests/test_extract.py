@@ -138,3 +138,23 @@ def test_an_html_fragment_is_cleaned_too():
     article = clean_input(f"<h1>Fragment headline here</h1>{body}<p>Advertisement</p>")
     assert article.title == "Fragment headline here" and len(article.paragraphs) == 8
     assert [r.rule for r in article.removed] == ["advert"]
+
+
+@pytest.mark.parametrize(
+    "marker",
+    ['class="rs_skip"', 'class="promo trinity-skip-it"', "data-tts-skip", 'data-tts-skip="true"', 'class="no-audio"'],
+)
+def test_what_the_publisher_marks_to_skip_is_not_narrated(marker):
+    """Publishers already mark text for audio players to skip (ReadSpeaker, Trinity Audio); we honour those
+    and our own marker, so an editor can keep any block out of the narration from the CMS."""
+    page = PAGE.replace(f"<p>{BODY[3]}</p>", f"<p {marker}>{BODY[3]}</p>")
+    assert page != PAGE
+    article = clean_html(page)
+    assert not any("tide tables" in p for p in article.paragraphs)
+    assert ("publisher-skip", BODY[3]) in [(r.rule, r.text) for r in article.removed]
+    assert all(b in article.paragraphs for b in BODY if b != BODY[3])
+
+
+def test_the_skip_class_must_be_a_whole_class_name():
+    page = PAGE.replace(f"<p>{BODY[3]}</p>", f'<p class="no-audio-player-here">{BODY[3]}</p>')
+    assert any("tide tables" in p for p in clean_html(page).paragraphs)

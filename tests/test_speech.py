@@ -169,3 +169,64 @@ def test_a_word_in_capitals_is_said_as_a_word_by_its_shape(word, as_word):
     from tts_pipeline.stages.speechwords import said_as_word
 
     assert said_as_word(word) is as_word
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # cardinal and decimal: every written digit said; a leading point; a minus sign
+        ("the 1,000th visitor", "the one thousandth visitor"),
+        ("a figure of 2.050", "a figure of two point zero five zero"),
+        ("it rose 2.00 points", "it rose two point zero zero points"),
+        ("a ratio of .1665", "a ratio of point one six six five"),
+        ("it fell to -2 degrees", "it fell to minus two degrees"),
+        ("Covid-19 cases", "Covid-nineteen cases"),
+        ("in 9.58s", "in 9.58s"),  # no rule for it: left whole, never 'nine.58s'
+        # time: a dotted number is a clock time only with am/pm or after 'at'
+        ("at 7.30 tonight", "at seven thirty tonight"),
+        ("at 3:45 p.m. on", "at three forty-five P.M. on"),
+        # money, with more currencies
+        ("they paid ₩460 billion", "they paid four hundred sixty billion won"),
+        ("¥300 and ₹5,000", "three hundred yen and five thousand rupees"),
+        ("up 0.5pc", "up zero point five percent"),
+        ("a 5-10% rise", "a five to ten percent rise"),
+        # measure: capitals, more units, singular for one
+        ("it weighs 12KG", "it weighs twelve kilograms"),
+        ("a 1 km walk", "a one kilometre walk"),
+        ("1 ft and 1 mph", "one foot and one mile per hour"),
+        ("a 2GB file", "a two gigabytes file"),
+        # fractions and multiples
+        ("1/2 of them and 3/4 of it", "one half of them and three quarters of it"),
+        ("2/3 of voters, 24/7", "two thirds of voters, twenty-four slash seven"),
+        ("3x faster", "three times faster"),
+        # electronic: addresses piece by piece, no scheme; phone numbers digit by digit in their groups
+        ("Email press@example.com today.", "Email press at example dot com today."),
+        ("See https://www.bbc.co.uk/news now.", "See W.W.W. dot B.B.C. dot co dot U.K. slash news now."),
+        ("Visit example.org.", "Visit example dot org."),
+        ("Call 0800 123 4567.", "Call oh eight oh oh, one two three, four five six seven."),
+        ("Ring +44 20 7946 0958 now", "Ring plus four four, two oh, seven nine four six, oh nine five eight now"),
+        ("Call (555) 123-4567.", "Call five five five, one two three, four five six seven."),
+        # numeric dates: a date only where the day cannot be the month
+        ("on 25/12/2024", "on twenty-fifth December twenty twenty-four"),
+        ("on 12/25/24", "on December twenty-fifth twenty-four"),
+        ("31/02/2024 was no date", "thirty-one slash two slash twenty twenty-four was no date"),
+        ("prices in $ and £", "prices in dollars and pounds"),
+        # symbols left between words are said, never left for the engine to name or skip
+        ("the #1 seed", "the Number one seed"),
+        ("follow @bbcnews and #MeToo", "follow at bbcnews and hashtag MeToo"),
+        ("aged 18+ only", "aged eighteen plus only"),
+    ],
+)
+def test_news_numbers_money_measures_and_addresses_are_said_in_full(text, expected):
+    """Each case was misread before: 'one,zeroth', 'two oh five0', '₩four hundred sixty', '-two', '12KG'
+    untouched, addresses as punctuation."""
+    assert say(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["31/02/2024 was no date", "₩ and $ without amounts", " ".join(["1,234.5"] * 2000), "3-4-5-6-7-8", "-", "...5"],
+)
+def test_malformed_or_odd_numbers_read_sensibly_and_quickly(text):
+    spoken = say(text)
+    assert spoken and not any(ch in spoken for ch in "₩$")

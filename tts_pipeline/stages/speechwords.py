@@ -6,6 +6,7 @@ decades, e-mail addresses and web addresses), which no library does for news tex
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import re
 from collections.abc import Callable
@@ -17,6 +18,17 @@ from tts_pipeline.stages.lexicon import spell_letters
 SCALES = {"bn": "billion", "billion": "billion", "m": "million", "mn": "million", "million": "million"}
 SCALES |= {"k": "thousand", "tn": "trillion", "trillion": "trillion"}
 CURRENCIES = {"£": ("pound", "pounds", "pence"), "$": ("dollar", "dollars", "cents"), "€": ("euro", "euros", "cents")}
+CURRENCIES |= {"¥": ("yen", "yen", "sen"), "₩": ("won", "won", "jeon"), "₹": ("rupee", "rupees", "paise")}
+CURRENCIES |= {"₽": ("rouble", "roubles", "kopecks"), "₺": ("lira", "lira", "kurus"), "₦": ("naira", "naira", "kobo")}
+CURRENCIES |= {"₴": ("hryvnia", "hryvnias", "kopiykas"), "US$": ("US dollar", "US dollars", "cents")}
+CURRENCIES |= {
+    "A$": ("Australian dollar", "Australian dollars", "cents"),
+    "HK$": ("Hong Kong dollar", "Hong Kong dollars", "cents"),
+}
+CURRENCIES |= {
+    "C$": ("Canadian dollar", "Canadian dollars", "cents"),
+    "NZ$": ("New Zealand dollar", "New Zealand dollars", "cents"),
+}
 TITLES = {"Mr": "Mister", "Mrs": "Missus", "Ms": "Mizz", "Dr": "Doctor", "Prof": "Professor", "Sgt": "Sergeant"}
 TITLES |= {"Gen": "General", "Lt": "Lieutenant", "Col": "Colonel", "Capt": "Captain", "Cpl": "Corporal"}
 TITLES |= {"Rev": "Reverend", "Sen": "Senator", "Rep": "Representative", "Gov": "Governor", "St": "Saint"}
@@ -26,10 +38,15 @@ ABBREVIATIONS |= {"approx.": "approximately"}
 UNITS = {"km": "kilometres", "kg": "kilograms", "mph": "miles per hour", "cm": "centimetres", "mm": "millimetres"}
 UNITS |= {"km/h": "kilometres per hour", "kmh": "kilometres per hour", "ml": "millilitres", "mg": "milligrams"}
 UNITS |= {"kW": "kilowatts", "MW": "megawatts", "GW": "gigawatts", "kWh": "kilowatt hours", "ft": "feet"}
-UNITS |= {"lb": "pounds", "lbs": "pounds", "sqkm": "square kilometres"}
-UNITS |= {"°C": "degrees Celsius", "°F": "degrees Fahrenheit", "ha": "hectares"}
+UNITS |= {"lb": "pounds", "lbs": "pounds", "sqkm": "square kilometres", "sqft": "square feet", "sqm": "square metres"}
+UNITS |= {"°C": "degrees Celsius", "°F": "degrees Fahrenheit", "ha": "hectares", "kph": "kilometres per hour"}
+UNITS |= {"km²": "square kilometres", "m²": "square metres", "oz": "ounces", "GHz": "gigahertz", "MHz": "megahertz"}
+UNITS |= {"kHz": "kilohertz", "Hz": "hertz", "GB": "gigabytes", "MB": "megabytes", "TB": "terabytes"}
+SINGULAR = {"feet": "foot", "pounds": "pound", "degrees": "degree", "ounces": "ounce", "hertz": "hertz"}
+FRACTIONS = {2: ("half", "halves"), 4: ("quarter", "quarters")}
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October")
-MONTHS = {m[:3]: m for m in (*_MONTH_NAMES, "November", "December")}
+_MONTH_NAMES_ALL = (*_MONTH_NAMES, "November", "December")
+MONTHS = {m[:3]: m for m in _MONTH_NAMES_ALL}
 MONTHS["Sept"] = "September"
 # The AP style abbreviations of US states, as datelines write them ("MIAMI, FLA. (WSVN) -").
 STATES = {"ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "colo": "Colorado"}
@@ -54,12 +71,13 @@ def _number_words(number: int, to: str = "cardinal") -> str:
 
 
 def say_number(text: str) -> str:
-    """'1,234' -> 'one thousand two hundred thirty-four'; '1.25' -> 'one point two five'."""
+    """'1,234' -> 'one thousand two hundred thirty-four'; '1.25' -> 'one point two five'; '.5' -> 'point
+    five'; '2.050' -> 'two point zero five zero' (every written digit is said)."""
     plain = text.replace(",", "")
     if "." in plain:
         whole, fraction = plain.split(".", 1)
         digits = " ".join(num2words(int(d)) for d in fraction)
-        return f"{_number_words(int(whole or 0))} point {digits}"
+        return f"{_number_words(int(whole))} point {digits}" if whole else f"point {digits}"
     if len(plain) > 1 and plain.startswith("0"):  # '007', '0800': digit by digit
         return " ".join("oh" if d == "0" else num2words(int(d)) for d in plain)
     return _number_words(int(plain))
@@ -84,7 +102,9 @@ def _currency(m: re.Match[str]) -> str:
 
 
 def _time(m: re.Match[str]) -> str:
-    hour, minute, ampm = m["hour"] or m["hour2"], m["minute"] or "00", m["ampm"] or m["ampm2"]
+    groups = m.groupdict()
+    hour, minute, ampm = (next((v for k, v in groups.items() if k.startswith(name) and v), None) for name in _TIME)
+    minute = minute or "00"
     h, mins = int(hour), int(minute)
     if mins == 0:
         words = num2words(h) + ("" if ampm else " hundred" if h == 0 or h > 12 else " o'clock")
@@ -95,6 +115,47 @@ def _time(m: re.Match[str]) -> str:
     if ampm:
         words += " " + spell_letters(ampm, final_dot=m.string[m.end() : m.end() + 1] != ".")
     return words
+
+
+_TIME = ("hour", "minute", "ampm")
+
+
+def _unit(m: re.Match[str]) -> str:
+    unit = m["unit"].replace(" ", "")
+    name = UNITS.get(unit) or UNITS[unit.lower()]
+    if _is_one(m["amount"]):  # 'one kilometre', 'one foot', 'one mile per hour'
+        first, _, rest = name.partition(" ")
+        first = SINGULAR.get(first, first[:-1] if first.endswith("s") else first)
+        name = f"{first} {rest}".strip()
+    return f"{say_number(m['amount'])} {name}"
+
+
+def _fraction(m: re.Match[str]) -> str:
+    """'1/2' -> 'one half', '3/4' -> 'three quarters', '2/3' -> 'two thirds' (proper fractions only)."""
+    top, bottom = int(m["top"]), int(m["bottom"])
+    if not 0 < top < bottom:
+        return m.group(0)
+    one, many = FRACTIONS.get(bottom) or (num2words(bottom, to="ordinal"), num2words(bottom, to="ordinal") + "s")
+    return f"{num2words(top)} {one if top == 1 else many}"
+
+
+def _percent(m: re.Match[str]) -> str:
+    if m["start"]:
+        return f"{say_number(m['start'])} to {say_number(m['amount'])} percent"
+    return f"{say_number(m['amount'])} percent"
+
+
+def _numeric_date(m: re.Match[str]) -> str:
+    a, b, year = int(m["a"]), int(m["b"]), m["year"]
+    full_year = int(year) if len(year) == 4 else 2000 + int(year)
+    said_year = num2words(full_year, to="year") if len(year) == 4 else _number_words(int(year))
+    day, month = (a, b) if a > 12 else (b, a) if b > 12 else (0, 0)  # 5/6/2024: 5 June or May 6?
+    try:
+        datetime.date(full_year, month, day)
+    except ValueError:  # ambiguous or no such day: the numbers as written
+        return " slash ".join([_number_words(a), _number_words(b), said_year])
+    name, ordinal = _MONTH_NAMES_ALL[month - 1], num2words(day, to="ordinal")
+    return f"{ordinal} {name} {said_year}" if day == a else f"{name} {ordinal} {said_year}"
 
 
 def _date(m: re.Match[str]) -> str:
@@ -187,15 +248,18 @@ def _bracket(m: re.Match[str]) -> str:
 FORMATTERS: dict[str, Callable[[re.Match[str]], str]] = {
     "number": lambda m: say_number(m["amount"]),
     "year": lambda m: num2words(int(m["year"]), to="year"),
-    "ordinal": lambda m: _number_words(int(m["number"]), to="ordinal"),
-    "percent": lambda m: f"{say_number(m['amount'])} percent",
+    "ordinal": lambda m: _number_words(int(m["number"].replace(",", "")), to="ordinal"),
+    "percent": _percent,
+    "fraction": _fraction,
+    "times": lambda m: f"{say_number(m['amount'])} times",
     "scale": lambda m: f"{say_number(m['amount'])} {SCALES[m['scale']]}",
-    "unit": lambda m: (
-        f"{say_number(m['amount'])} {UNITS[m['unit'].replace(' ', '') if 'sq' in m['unit'] else m['unit']]}"
-    ),
+    "unit": _unit,
     "currency": _currency,
+    "currency-name": lambda m: CURRENCIES[m["symbol"]][1],
+    "symbol": lambda m: f" {m.lastgroup} ",
     "time": _time,
     "date": _date,
+    "numeric-date": _numeric_date,
     "decade": _decade,
     "range": _range,
     "letters": _letters,

@@ -1,0 +1,53 @@
+"""E-mail addresses, web addresses and phone numbers said as a reader says them: 'jo dot smith at example
+dot com', 'B.B.C. dot co dot U.K. slash news', 'oh eight hundred'-style digits read one by one in their groups.
+Formatters named by `say = "..."` in rules/speech.toml, beside speechwords.py's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from num2words import num2words
+
+from tts_pipeline.stages.lexicon import spell_letters
+from tts_pipeline.stages.speechwords import said_as_word
+
+SEPARATORS = {".": "dot", "@": "at", "/": "slash", "-": "dash", "_": "underscore", ":": "colon", "?": "question mark"}
+SEPARATORS |= {"=": "equals", "&": "and", "#": "hash", "~": "tilde", "+": "plus", "%": "percent"}
+# Parts of addresses said as words though their shape says letters ('co' in co.uk) or that no reader spells.
+ADDRESS_WORDS = {"com", "co", "org", "net", "gov", "edu", "info", "news", "mail", "gmail", "app", "blog", "web"}
+_PIECES = re.compile(r"[A-Za-z]+|\d+|[^A-Za-z\d]")
+_SCHEME = re.compile(r"^https?://", re.IGNORECASE)
+
+
+def say_digits(digits: str) -> str:
+    """'0800' -> 'oh eight oh oh': each digit, as phone numbers and codes are read."""
+    return " ".join("oh" if d == "0" else num2words(int(d)) for d in digits)
+
+
+def _say_piece(piece: str) -> str:
+    if piece.isdigit():
+        return say_digits(piece)
+    if piece.isalpha():
+        if piece.lower() in ADDRESS_WORDS or said_as_word(piece):
+            return piece.lower()
+        return spell_letters(piece)
+    return SEPARATORS.get(piece, "")
+
+
+def say_address(text: str) -> str:
+    """An e-mail or web address, piece by piece; the scheme (https://) is not said, as readers leave it out."""
+    spoken = (_say_piece(piece) for piece in _PIECES.findall(_SCHEME.sub("", text)))
+    return " ".join(word for word in spoken if word)
+
+
+def _phone(m: re.Match[str]) -> str:
+    number = m.group(0)
+    groups = [say_digits(group) for group in re.findall(r"\d+", number)]
+    return ("plus " if number.startswith("+") else "") + ", ".join(groups)
+
+
+FORMATTERS: dict[str, Callable[[re.Match[str]], str]] = {
+    "address": lambda m: say_address(m.group(0)),
+    "phone": _phone,
+}
