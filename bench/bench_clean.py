@@ -4,7 +4,9 @@ For every page in ../shared/devset/pages: the median CPU time of REPEATS runs of
   trafilatura  - trafilatura.bare_extraction on the page bytes, with metadata, our extraction options;
   cleaner      - tts_pipeline.stages.clean.clean_input on the same bytes (decode, detect HTML, html_rules,
                  trafilatura, headline/standfirst, audio rules).
-Prints median and p95 ms/page for each and our overhead as a share of trafilatura's time (target <= 10%).
+Prints median and p95 ms/page for each and our overhead as a share of trafilatura's time (target <= 10%);
+then the speech stage (speech rules and lexicon over the cleaned article) in ms/page, and on the worst
+inputs we know: 4,000 numbers in one paragraph (over 5,000 words is refused), a page of only a table of figures.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from pathlib import Path
 
 import trafilatura
 
+from tts_pipeline.article import Article
 from tts_pipeline.stages.clean import clean_input, load_rules
+from tts_pipeline.stages.speech import build_script
 
 DEVSET = Path(__file__).resolve().parents[1].parent / "shared" / "devset" / "pages"
 REPEATS = 5
@@ -46,9 +50,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     rules = load_rules()
     options = {"with_metadata": True, "include_comments": False, "include_tables": False}
-    alone, ours = [], []
+    alone, ours, speech = [], [], []
     for page in pages:
         data = page.read_bytes()
+        article = clean_input(data, rules)
+        speech.append(statistics.median(cpu_ms(lambda a=article: build_script(a)) for _ in range(args.repeats)))
         runs: dict[str, list[float]] = {"alone": [], "ours": []}
         for repeat in range(args.repeats):  # alternate the order so neither side always warms caches for the other
             order = ("alone", "ours") if repeat % 2 == 0 else ("ours", "alone")
@@ -67,6 +73,13 @@ def main(argv: list[str] | None = None) -> int:
     overhead = (sum(ours) - sum(alone)) / sum(alone)
     median_overhead = statistics.median((o - a) / a for o, a in zip(ours, alone, strict=True))
     print(f"overhead over trafilatura: {overhead:+.1%} of its total time, per-page median {median_overhead:+.1%}")
+    median, p95 = statistics.median(speech), percentile(speech, 0.95)
+    print(f"{'speech stage':<18} median {median:7.1f} ms/page   p95 {p95:7.1f} ms/page")
+    numbers = " ".join(f"{n:,}.{n % 100:02d}" for n in range(1000, 5000))  # 4,000 numbers (5,000 words refused)
+    table = "\n".join(f"{n} | {n * 3.5:.1f}% | £{n * 12:,} | {n % 28 + 1}/0{n % 9 + 1}/2024" for n in range(400))
+    for label, text in (("4,000 numbers", numbers), ("400-row table", table)):
+        article = Article(title="Figures", paragraphs=tuple(text.split("\n")))
+        print(f"{'speech: ' + label:<18} {cpu_ms(lambda a=article: build_script(a)):9.1f} ms")
     return 0
 
 
