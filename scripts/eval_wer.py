@@ -104,9 +104,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--band", action="store_true", help="also score each render at +-0.1..0.4 LU loudness")
     parser.add_argument("--faults", action="store_true", help="also verify (faults) and self-repair each render")
     parser.add_argument("--threads", type=int, default=0, help="CPU threads per model (0: one per core)")
-    parser.add_argument("--only", default="", help="score only the group's pages whose file name contains this")
+    parser.add_argument("--only", action="append", help="score only the group's pages whose name contains this")
     args = parser.parse_args(argv)
-    chosen, tune = [p for p in pages(args.group) if args.only in p.name], set(pages("tune"))
+    chosen = [p for p in pages(args.group) if not args.only or any(part in p.name for part in args.only)]
+    tune = set(pages("tune"))
     if not chosen or not all(p.is_file() for p in chosen):
         print(f"error: no pages for group {args.group} under {SHARED}", file=sys.stderr)
         return 2

@@ -197,7 +197,7 @@ def test_a_word_in_capitals_is_said_as_a_word_by_its_shape(word, as_word):
         ("a 2GB file", "a two gigabytes file"),
         # fractions and multiples
         ("1/2 of them and 3/4 of it", "one half of them and three quarters of it"),
-        ("2/3 of voters, 24/7", "two thirds of voters, twenty-four slash seven"),
+        ("2/3 of voters, 24/7, and/or", "two thirds of voters, twenty-four seven, and or"),
         ("3x faster", "three times faster"),
         # electronic: addresses piece by piece, no scheme; phone numbers digit by digit in their groups
         ("Email press@example.com today.", "Email press at example dot com today."),

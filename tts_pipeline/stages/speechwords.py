@@ -256,7 +256,7 @@ FORMATTERS: dict[str, Callable[[re.Match[str]], str]] = {
     "unit": _unit,
     "currency": _currency,
     "currency-name": lambda m: CURRENCIES[m["symbol"]][1],
-    "symbol": lambda m: f" {m.lastgroup} ",
+    "symbol": lambda m: " " if m.lastgroup == "slash" else f" {m.lastgroup} ",  # and/or, 24/7: a reader skips it
     "time": _time,
     "date": _date,
     "numeric-date": _numeric_date,
