@@ -21,7 +21,7 @@ def say(text: str, **kwargs) -> str:
         ("£3.50 a pint", "three pounds fifty a pint"),
         ("£1 coin", "one pound coin"),
         ("up 20% on", "up twenty percent on"),
-        ("1.5 per cent", "one point five percent"),
+        ("1.5 per cent", "one point five per cent"),
         ("a range of up to 300 kilometers", "a range of up to three hundred kilometers"),
         ("a 5km run", "a five kilometres run"),
         ("at 70mph", "at seventy miles per hour"),
@@ -44,7 +44,7 @@ def say(text: str, **kwargs) -> str:
         ("at No 10", "at Number ten"),
         ("the PM said", "the P.M. said"),
         ("the UK and the BBC", "the U.K. and the B.B.C."),
-        ("at the G7", "at the G 7"),
+        ("at the G7", "at the G seven"),
         ("the UK's position", "the U.K.'s position"),
         ("NATO allies", "Nato allies"),
         ("cats & dogs", "cats and dogs"),
@@ -213,7 +213,7 @@ def test_a_word_in_capitals_is_said_as_a_word_by_its_shape(word, as_word):
         ("prices in $ and £", "prices in dollars and pounds"),
         # symbols left between words are said, never left for the engine to name or skip
         ("the #1 seed", "the Number one seed"),
-        ("follow @bbcnews and #MeToo", "follow at bbcnews and hashtag MeToo"),
+        ("follow @bbcnews and #MeToo", "follow at bbcnews and hashtag Me Too"),
         ("aged 18+ only", "aged eighteen plus only"),
     ],
 )
@@ -230,3 +230,39 @@ def test_news_numbers_money_measures_and_addresses_are_said_in_full(text, expect
 def test_malformed_or_odd_numbers_read_sensibly_and_quickly(text):
     spoken = say(text)
     assert spoken and not any(ch in spoken for ch in "₩$")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # dates and times in more forms
+        ("published on 2023-06-09", "published on ninth June twenty twenty-three"),
+        ("due on 30.06.2025", "due on thirtieth June twenty twenty-five"),
+        ("from 4 Sept 2020", "from fourth September twenty twenty"),
+        ("the festival runs 3-5 August", "the festival runs third to fifth August"),
+        ("open Tue-Sat and Feb-Apr", "open Tuesday to Saturday and February to April"),
+        ("open 10am-4pm daily", "open ten A.M. to four P.M. daily"),
+        ("at 1430 GMT", "at fourteen thirty G.M.T."),
+        # money and measures with ranges and more units
+        ("worth £2-3bn", "worth two to three billion pounds"),
+        ("fined Rs 2,000", "fined two thousand rupees"),
+        ("raised ₹3 crore", "raised three crore rupees"),
+        ("a 20p stamp and a 5c coin", "a twenty pence stamp and a five cents coin"),
+        ("lows of -3C", "lows of minus three degrees Celsius"),
+        ("waves of 3-4 km and 10-12ft", "waves of three to four kilometres and ten to twelve feet"),
+        ("about 85 dB", "about eighty-five decibels"),
+        ("1,200-1,500 homes", "one thousand two hundred to one thousand five hundred homes"),
+        # addresses and codes
+        ("at 10B Downing Street", "at ten B Downing Street"),
+        ("on Abbey Rd and 5th Ave", "on Abbey Road and fifth Avenue"),
+        ("Apt 12 was empty", "Apartment twelve was empty"),
+        ("London N1 9GU", "London N one nine G U"),
+        ("Austin, TX 78701", "Austin, T.X seven eight seven oh one"),
+        ("flight QF1 and the A320", "flight Q.F one and the A. three twenty"),
+        ("the M4 and the A1", "the M four and the A. one"),
+        ("#Euro2024 and @SkyNews", "hashtag Euro twenty twenty-four and at Sky News"),
+        ("server 10.0.0.1", "server one oh dot oh dot oh dot one"),
+    ],
+)
+def test_dates_money_ranges_addresses_and_codes_are_said_as_a_reader_would(text, expected):
+    assert say(text) == expected

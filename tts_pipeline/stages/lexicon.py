@@ -21,6 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from num2words import num2words
+
 from tts_pipeline.errors import BadInput
 from tts_pipeline.tomlfile import check_keys, read_toml
 
@@ -60,15 +62,37 @@ class LexiconEntry:
 
 
 def spell_letters(text: str, final_dot: bool = True) -> str:
-    """'BBC' -> 'B.B.C.', 'usa' -> 'U.S.A.', 'G7' -> 'G 7'.
+    """'BBC' -> 'B.B.C.', 'usa' -> 'U.S.A.'; a code with digits: 'G7' -> 'G seven', 'BA123' -> 'B.A one
+    twenty-three', 'A380' -> 'A. three eighty' (its letters, then its number as such codes are read).
 
     Dotted capitals are what espeak-ng (and Piper's espeak phonemiser) read as letter names, and what
     Whisper writes back as the acronym: spaced letters ('U S A') are read as words ('a' as the article).
     """
-    if any(ch.isdigit() for ch in text):  # 'G7' -> 'G 7': Whisper writes 'G.7' back for 'G.7'
-        return " ".join(ch.upper() for ch in text if ch.isalnum())
+    if any(ch.isdigit() for ch in text):
+        return " ".join(_code_part(part) for part in re.findall(r"[A-Za-z]+|\d+", text))
     out = "".join(ch.upper() + "." for ch in text if ch.isalpha())
     return out if final_dot else out.rstrip(".")
+
+
+def _code_part(part: str) -> str:
+    if part.isalpha():  # one letter stays bare (G, M) but A and I, which would be read as words
+        return part.upper() + "." if part.upper() in ("A", "I") else ".".join(part.upper())
+    return say_code_number(part)
+
+
+def say_code_number(digits: str) -> str:
+    """The number in a code: '7' -> 'seven', '25' -> 'twenty-five', '380' -> 'three eighty', '202' -> 'two oh
+    two', '300' -> 'three hundred', '2024' -> 'twenty twenty-four', '4090' and longer -> digit by digit."""
+    if len(digits) <= 2 and not (len(digits) == 2 and digits[0] == "0"):
+        return num2words(int(digits))
+    if len(digits) == 3 and digits[0] != "0":
+        head, tail = num2words(int(digits[0])), digits[1:]
+        if tail == "00":
+            return f"{head} hundred"
+        return f"{head} oh {num2words(int(tail[1]))}" if tail[0] == "0" else f"{head} {num2words(int(tail))}"
+    if re.fullmatch(r"19\d\d|20\d\d", digits):  # '#Euro2024': a year
+        return num2words(int(digits), to="year")
+    return " ".join("oh" if d == "0" else num2words(int(d)) for d in digits)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from num2words import num2words
 
-from tts_pipeline.stages.lexicon import spell_letters
+from tts_pipeline.stages.lexicon import say_code_number, spell_letters
 from tts_pipeline.stages.speechwords import said_as_word
 
 SEPARATORS = {".": "dot", "@": "at", "/": "slash", "-": "dash", "_": "underscore", ":": "colon", "?": "question mark"}
@@ -25,12 +25,17 @@ def say_digits(digits: str) -> str:
     return " ".join("oh" if d == "0" else num2words(int(d)) for d in digits)
 
 
+def _looks_like_word(piece: str) -> bool:
+    return len(piece) >= 4 and any(ch in "aeiouy" for ch in piece)
+
+
 def _say_piece(piece: str) -> str:
     if piece.isdigit():
         return say_digits(piece)
-    if piece.isalpha():
-        if piece.lower() in ADDRESS_WORDS or said_as_word(piece):
-            return piece.lower()
+    if piece.isalpha():  # a word unless it is short or has no vowel (bbc, rte, uk); capitals by their shape
+        lower = piece.lower()
+        if lower in ADDRESS_WORDS or (said_as_word(piece) if piece.isupper() else _looks_like_word(lower)):
+            return lower
         return spell_letters(piece)
     return SEPARATORS.get(piece, "")
 
@@ -39,6 +44,22 @@ def say_address(text: str) -> str:
     """An e-mail or web address, piece by piece; the scheme (https://) is not said, as readers leave it out."""
     spoken = (_say_piece(piece) for piece in _PIECES.findall(_SCHEME.sub("", text)))
     return " ".join(word for word in spoken if word)
+
+
+_NAME_WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+
+
+def _hashtag(m: re.Match[str]) -> str:
+    """'#MeToo' -> 'hashtag Me Too', '@BBCBreaking' -> 'at B.B.C. Breaking', '#COP28' -> 'hashtag Cop twenty-eight'."""
+    words = []
+    for word in _NAME_WORDS.findall(m["name"]):
+        if word.isdigit():
+            words.append(say_code_number(word))
+        elif word.isupper() and len(word) > 1 and not said_as_word(word):
+            words.append(spell_letters(word))
+        else:
+            words.append(word if not word.isupper() or len(word) == 1 else word.capitalize())
+    return ("hashtag " if m["mark"] == "#" else "at ") + " ".join(words)
 
 
 def _phone(m: re.Match[str]) -> str:
@@ -50,4 +71,5 @@ def _phone(m: re.Match[str]) -> str:
 FORMATTERS: dict[str, Callable[[re.Match[str]], str]] = {
     "address": lambda m: say_address(m.group(0)),
     "phone": _phone,
+    "hashtag": _hashtag,
 }

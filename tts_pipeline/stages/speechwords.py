@@ -16,11 +16,12 @@ from num2words import num2words
 from tts_pipeline.stages.lexicon import spell_letters
 
 SCALES = {"bn": "billion", "billion": "billion", "m": "million", "mn": "million", "million": "million"}
-SCALES |= {"k": "thousand", "tn": "trillion", "trillion": "trillion"}
+SCALES |= {"k": "thousand", "tn": "trillion", "trillion": "trillion", "lakh": "lakh", "crore": "crore"}
 CURRENCIES = {"£": ("pound", "pounds", "pence"), "$": ("dollar", "dollars", "cents"), "€": ("euro", "euros", "cents")}
 CURRENCIES |= {"¥": ("yen", "yen", "sen"), "₩": ("won", "won", "jeon"), "₹": ("rupee", "rupees", "paise")}
 CURRENCIES |= {"₽": ("rouble", "roubles", "kopecks"), "₺": ("lira", "lira", "kurus"), "₦": ("naira", "naira", "kobo")}
 CURRENCIES |= {"₴": ("hryvnia", "hryvnias", "kopiykas"), "US$": ("US dollar", "US dollars", "cents")}
+CURRENCIES |= {"Rs": ("rupee", "rupees", "paise")}
 CURRENCIES |= {
     "A$": ("Australian dollar", "Australian dollars", "cents"),
     "HK$": ("Hong Kong dollar", "Hong Kong dollars", "cents"),
@@ -42,12 +43,16 @@ UNITS |= {"lb": "pounds", "lbs": "pounds", "sqkm": "square kilometres", "sqft": 
 UNITS |= {"°C": "degrees Celsius", "°F": "degrees Fahrenheit", "ha": "hectares", "kph": "kilometres per hour"}
 UNITS |= {"km²": "square kilometres", "m²": "square metres", "oz": "ounces", "GHz": "gigahertz", "MHz": "megahertz"}
 UNITS |= {"kHz": "kilohertz", "Hz": "hertz", "GB": "gigabytes", "MB": "megabytes", "TB": "terabytes"}
+UNITS |= {"Tb": "terabits", "dB": "decibels", "C": "degrees Celsius", "F": "degrees Fahrenheit"}
 SINGULAR = {"feet": "foot", "pounds": "pound", "degrees": "degree", "ounces": "ounce", "hertz": "hertz"}
 FRACTIONS = {2: ("half", "halves"), 4: ("quarter", "quarters")}
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October")
 _MONTH_NAMES_ALL = (*_MONTH_NAMES, "November", "December")
 MONTHS = {m[:3]: m for m in _MONTH_NAMES_ALL}
 MONTHS["Sept"] = "September"
+DAYS = {"Mon": "Monday", "Tue": "Tuesday", "Tues": "Tuesday", "Wed": "Wednesday", "Thu": "Thursday", "Thur": "Thursday"}
+DAYS |= {"Thurs": "Thursday", "Fri": "Friday", "Sat": "Saturday", "Sun": "Sunday"}
+NAMES = {**MONTHS, **DAYS}
 # The AP style abbreviations of US states, as datelines write them ("MIAMI, FLA. (WSVN) -").
 STATES = {"ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "colo": "Colorado"}
 STATES |= {"conn": "Connecticut", "del": "Delaware", "fla": "Florida", "ga": "Georgia", "ill": "Illinois"}
@@ -59,6 +64,8 @@ STATES |= {"ore": "Oregon", "pa": "Pennsylvania", "r.i": "Rhode Island", "s.c": 
 STATES |= {"tenn": "Tennessee", "vt": "Vermont", "va": "Virginia", "wash": "Washington", "w.va": "West Virginia"}
 STATES |= {"wis": "Wisconsin", "wyo": "Wyoming"}
 # Words in a run of capitals said as words, though short: they would otherwise be spelled as acronyms.
+STREETS = {"St": "Street", "Rd": "Road", "Ave": "Avenue", "Blvd": "Boulevard", "Ln": "Lane", "Sq": "Square"}
+STREETS |= {"Hwy": "Highway", "Apt": "Apartment"}
 SMALL_WORDS = {"A", "AN", "AND", "AS", "AT", "BY", "FOR", "IN", "OF", "ON", "OR", "THE", "TO"}
 _VOWELS = set("AEIOUY")
 
@@ -88,8 +95,11 @@ def _is_one(amount: str) -> bool:
 
 
 def _currency(m: re.Match[str]) -> str:
-    one, many, cents = CURRENCIES[m["symbol"]]
+    one, many, cents = CURRENCIES[m["symbol"].rstrip(".")]
     amount, scale = m["amount"], m["scale"]
+    if m["start"]:  # '£5-10m' -> 'five to ten million pounds'
+        words = (say_number(m["start"]), "to", say_number(amount), SCALES.get(scale or ""), many)
+        return " ".join(word for word in words if word)
     if scale:
         return f"{say_number(amount)} {SCALES[scale]} {many}"
     whole, _, fraction = amount.replace(",", "").partition(".")
@@ -127,6 +137,8 @@ def _unit(m: re.Match[str]) -> str:
         first, _, rest = name.partition(" ")
         first = SINGULAR.get(first, first[:-1] if first.endswith("s") else first)
         name = f"{first} {rest}".strip()
+    if m["start"]:  # '6-8ft' -> 'six to eight feet'
+        return f"{say_number(m['start'])} to {say_number(m['amount'])} {name}"
     return f"{say_number(m['amount'])} {name}"
 
 
@@ -139,14 +151,35 @@ def _fraction(m: re.Match[str]) -> str:
     return f"{num2words(top)} {one if top == 1 else many}"
 
 
+def _postcode(m: re.Match[str]) -> str:
+    return " ".join(num2words(int(ch)) if ch.isdigit() else ch for ch in m.group(0) if ch.isalnum())
+
+
+def _zip_code(m: re.Match[str]) -> str:
+    digits = " ".join("oh" if d == "0" else num2words(int(d)) if d.isdigit() else "," for d in m["zip"])
+    return f"{spell_letters(m['state'], final_dot=False)} {digits}"
+
+
+def _time_24h(m: re.Match[str]) -> str:
+    hour = "oh " + num2words(int(m["hour"])) if m["hour"].startswith("0") else num2words(int(m["hour"]))
+    minute = int(m["minute"])
+    return f"{hour} hundred" if minute == 0 else f"{hour} {'oh ' if minute < 10 else ''}{num2words(minute)}"
+
+
+def _pence_cents(m: re.Match[str]) -> str:
+    word = {"p": ("penny", "pence"), "c": ("cent", "cents")}[m["unit"]]
+    return f"{say_number(m['amount'])} {word[0] if m['amount'] == '1' else word[1]}"
+
+
 def _percent(m: re.Match[str]) -> str:
+    word = "per cent" if re.search(r"per\s+cent", m.group(0)) else "percent"  # as the publisher writes it
     if m["start"]:
-        return f"{say_number(m['start'])} to {say_number(m['amount'])} percent"
-    return f"{say_number(m['amount'])} percent"
+        return f"{say_number(m['start'])} to {say_number(m['amount'])} {word}"
+    return f"{say_number(m['amount'])} {word}"
 
 
 def _numeric_date(m: re.Match[str]) -> str:
-    a, b, year = int(m["a"]), int(m["b"]), m["year"]
+    a, b, year = int(m["a"] or m["a2"]), int(m["b"] or m["b2"]), m["year"] or m["year2"]
     full_year = int(year) if len(year) == 4 else 2000 + int(year)
     said_year = num2words(full_year, to="year") if len(year) == 4 else _number_words(int(year))
     day, month = (a, b) if a > 12 else (b, a) if b > 12 else (0, 0)  # 5/6/2024: 5 June or May 6?
@@ -160,11 +193,23 @@ def _numeric_date(m: re.Match[str]) -> str:
 
 def _date(m: re.Match[str]) -> str:
     day = int(m["day"] or m["day2"])
-    month = MONTHS.get(m["month2"] or "", m["month2"]) or m["month"]
+    written = m["month2"] or m["month"]
+    month = MONTHS.get(written, written)
     if not 1 <= day <= 31:
         return m.group(0)
     ordinal = num2words(day, to="ordinal")
+    if m["first"] and 1 <= int(m["first"]) < day:  # '12-14 March' -> 'twelfth to fourteenth March'
+        ordinal = f"{num2words(int(m['first']), to='ordinal')} to {ordinal}"
     return f"{ordinal} {month}" if m["day"] else f"{month} {ordinal}"
+
+
+def _iso_date(m: re.Match[str]) -> str:
+    day, month, year = int(m["day"]), int(m["month"]), int(m["year"])
+    return f"{num2words(day, to='ordinal')} {_MONTH_NAMES_ALL[month - 1]} {num2words(year, to='year')}"
+
+
+def _name_range(m: re.Match[str]) -> str:
+    return f"{NAMES[m['first']]} to {NAMES[m['last']]}"
 
 
 def _decade(m: re.Match[str]) -> str:
@@ -260,6 +305,14 @@ FORMATTERS: dict[str, Callable[[re.Match[str]], str]] = {
     "time": _time,
     "date": _date,
     "numeric-date": _numeric_date,
+    "iso-date": _iso_date,
+    "name-range": _name_range,
+    "pence-cents": _pence_cents,
+    "time-24h": _time_24h,
+    "postcode": _postcode,
+    "zip-code": _zip_code,
+    "number-letter": lambda m: f"{say_number(m['number'])} {m['letter']}",
+    "street": lambda m: STREETS[m["abbr"] or m["abbr2"]],
     "decade": _decade,
     "range": _range,
     "letters": _letters,
