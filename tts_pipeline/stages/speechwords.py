@@ -151,6 +151,18 @@ def _fraction(m: re.Match[str]) -> str:
     return f"{num2words(top)} {one if top == 1 else many}"
 
 
+ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(m: re.Match[str]) -> str:
+    """'Henry VIII' -> 'Henry the Eighth'; after 'War' (or 'Part', 'Vol'...) the number: 'World War Two'."""
+    values = [ROMAN[ch] for ch in m["roman"]]
+    number = sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+    if m["name"] in ("War", "Part", "Chapter", "Vol", "Volume", "Act", "Phase", "Stage", "Book", "Apollo"):
+        return f"{m['name']} {num2words(number).capitalize()}"
+    return f"{m['name']} the {num2words(number, to='ordinal').capitalize()}"
+
+
 def _postcode(m: re.Match[str]) -> str:
     return " ".join(num2words(int(ch)) if ch.isdigit() else ch for ch in m.group(0) if ch.isalnum())
 
@@ -310,6 +322,7 @@ FORMATTERS: dict[str, Callable[[re.Match[str]], str]] = {
     "pence-cents": _pence_cents,
     "time-24h": _time_24h,
     "postcode": _postcode,
+    "roman": _roman,
     "zip-code": _zip_code,
     "number-letter": lambda m: f"{say_number(m['number'])} {m['letter']}",
     "street": lambda m: STREETS[m["abbr"] or m["abbr2"]],
