@@ -1,6 +1,7 @@
-"""E-mail addresses, web addresses and phone numbers said as a reader says them: 'jo dot smith at example
-dot com', 'B.B.C. dot co dot U.K. slash news', 'oh eight hundred'-style digits read one by one in their groups.
-Formatters named by `say = "..."` in rules/speech.toml, beside speechwords.py's."""
+"""E-mail and web addresses, hashtags and handles, and phone numbers said as a reader says them: 'press at
+example dot com', 'B.B.C. dot co dot U.K. slash news', 'hashtag Me Too', phone digits one by one in their
+groups ('oh eight oh oh, one two three'). Formatters named by `say = "..."` in rules/speech.toml, beside
+speechwords.py's."""
 
 from __future__ import annotations
 

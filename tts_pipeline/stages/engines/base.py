@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from tts_pipeline.errors import BadInput, EngineError
 
 if TYPE_CHECKING:
+    import onnxruntime
+
     from tts_pipeline.stages.voices import Voice
 
 # One engine call gets at most this many characters: long paragraphs are rendered in pieces so a
@@ -147,7 +149,7 @@ def voice_settings(voice: Voice, settings_type: type[S]) -> S:
     return voice.settings
 
 
-def cpu_session(model: Path, threads: int = 0, what: str = "model"):
+def cpu_session(model: Path, threads: int = 0, what: str = "model") -> onnxruntime.InferenceSession:
     """An onnxruntime CPU session for a neural voice's model, on `threads` threads (0: one per core: a lone
     narration gets every core; batch workers get a share each, as the ONNX threads spin while they wait).
     BadInput naming the model when it cannot be loaded."""
