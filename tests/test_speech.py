@@ -258,6 +258,7 @@ def test_malformed_or_odd_numbers_read_sensibly_and_quickly(text):
         ("at 10B Downing Street", "at ten B Downing Street"),
         ("on Abbey Rd and 5th Ave", "on Abbey Road and fifth Avenue"),
         ("Apt 12 was empty", "Apartment twelve was empty"),
+        ("Flat 4F and Apt 12C", "Flat four F and Apartment twelve C"),
         ("London N1 9GU", "London N one nine G U"),
         ("Austin, TX 78701", "Austin, T.X seven eight seven oh one"),
         ("flight QF1 and the A320", "flight Q.F one and the A. three twenty"),

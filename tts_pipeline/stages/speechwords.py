@@ -130,8 +130,15 @@ def _time(m: re.Match[str]) -> str:
 _TIME = ("hour", "minute", "ampm")
 
 
+# Before these, '12C' and '4F' are a flat or a seat, not a temperature.
+PLACE_WORDS = {"flat", "apt", "apartment", "unit", "room", "suite", "gate", "seat", "row", "platform", "block"}
+
+
 def _unit(m: re.Match[str]) -> str:
     unit = m["unit"].replace(" ", "")
+    before = m.string[: m.start()].split()[-1:]
+    if unit in ("C", "F") and before and before[0].lower().strip(".") in PLACE_WORDS:
+        return f"{say_number(m['amount'])} {unit}"
     name = UNITS.get(unit) or UNITS[unit.lower()]
     if _is_one(m["amount"]):  # 'one kilometre', 'one foot', 'one mile per hour'
         first, _, rest = name.partition(" ")
