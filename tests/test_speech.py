@@ -269,3 +269,16 @@ def test_malformed_or_odd_numbers_read_sensibly_and_quickly(text):
 )
 def test_dates_money_ranges_addresses_and_codes_are_said_as_a_reader_would(text, expected):
     assert say(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ELECTION RESULTS IN 2024 ARE IN", "ELECTION RESULTS IN twenty twenty-four ARE IN"),  # not a ZIP code
+        ("the G20 2024 summit", "the G twenty twenty twenty-four summit"),  # not an Eircode
+        ("2000 hours of video", "two thousand hours of video"),  # not a 24-hour time
+        ("Star Wars Episode IV", "Star Wars Episode Four"),
+    ],
+)
+def test_codes_and_numerals_are_not_read_into_text_that_only_looks_like_them(text, expected):
+    assert say(text) == expected

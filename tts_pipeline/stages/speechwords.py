@@ -159,13 +159,17 @@ def _fraction(m: re.Match[str]) -> str:
 
 
 ROMAN = {"I": 1, "V": 5, "X": 10}
+# After these a Roman numeral is a number ('World War Two', 'Title Nine'); after a name, a regnal ordinal.
+COUNTED_WITH_NUMERALS = {"War", "Part", "Chapter", "Vol", "Volume", "Act", "Phase", "Stage", "Book", "Apollo"}
+COUNTED_WITH_NUMERALS |= {"Episode", "Season", "Series", "Title", "Article", "Section", "Class", "Grade", "Level"}
+COUNTED_WITH_NUMERALS |= {"Tier", "Category", "Type", "Round", "Schedule", "Annex", "Appendix", "Rocky"}
 
 
 def _roman(m: re.Match[str]) -> str:
     """'Henry VIII' -> 'Henry the Eighth'; after 'War' (or 'Part', 'Vol'...) the number: 'World War Two'."""
     values = [ROMAN[ch] for ch in m["roman"]]
     number = sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
-    if m["name"] in ("War", "Part", "Chapter", "Vol", "Volume", "Act", "Phase", "Stage", "Book", "Apollo"):
+    if m["name"] in COUNTED_WITH_NUMERALS:
         return f"{m['name']} {num2words(number).capitalize()}"
     return f"{m['name']} the {num2words(number, to='ordinal').capitalize()}"
 
@@ -175,8 +179,13 @@ def _postcode(m: re.Match[str]) -> str:
 
 
 def _zip_code(m: re.Match[str]) -> str:
-    digits = " ".join("oh" if d == "0" else num2words(int(d)) if d.isdigit() else "," for d in m["zip"])
-    return f"{spell_letters(m['state'], final_dot=False)} {digits}"
+    """'CA 95051' -> 'C.A nine five oh five one'; an Australian '2000' after NSW is a postcode only there
+    (so 'IN 2024' in a headline is not a ZIP). Left alone in an all-capitals headline."""
+    if _all_capitals(m.string):
+        return m.group(0)
+    state, code = m["state"] or m["state2"], m["zip"] or m["zip2"]
+    digits = " ".join("oh" if d == "0" else num2words(int(d)) if d.isdigit() else "," for d in code)
+    return f"{spell_letters(state, final_dot=False)} {digits}"
 
 
 def _time_24h(m: re.Match[str]) -> str:
