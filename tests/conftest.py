@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -51,6 +52,12 @@ def narrated_short(tmp_path_factory) -> Path:
     result = run_cli("narrate", str(SHORT_PAGE), "-o", str(out))
     assert result.returncode == 0, result.stderr
     return out
+
+
+def interactive_sigint() -> None:
+    """preexec_fn for a child that a test stops with Ctrl-C (SIGINT): a test run started in the background
+    (`make test &`) ignores SIGINT, and its children inherit that, so Python in them would never see it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:

@@ -143,7 +143,7 @@ def test_preview_page_plays_before_verification_and_fills_in_after(browser, tmp_
     import signal
     import subprocess
 
-    from .conftest import CLI
+    from .conftest import CLI, interactive_sigint
 
     command = [
         *CLI,
@@ -153,7 +153,10 @@ def test_preview_page_plays_before_verification_and_fills_in_after(browser, tmp_
         "-o",
         str(tmp_path / "not-yet"),  # preview makes the folder
     ]
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=REPO, env={**os.environ, "CI": ""})
+    env = {**os.environ, "CI": ""}
+    proc = subprocess.Popen(
+        command, stdout=subprocess.PIPE, text=True, cwd=REPO, env=env, preexec_fn=interactive_sigint
+    )
     page = Page(browser)
     try:
         url = proc.stdout.readline().split()[1]

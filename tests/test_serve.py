@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from .conftest import CLI, REPO, run_cli
+from .conftest import CLI, REPO, interactive_sigint, run_cli
 from .test_cli import assert_one_line_error
 
 
@@ -27,7 +27,12 @@ def site(narrated_short, tmp_path):
     (out / ".hidden").write_text("staging")
     (out / "catalog.sqlite").write_bytes(b"private")
     proc = subprocess.Popen(
-        [*CLI, "serve", str(out), "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO
+        [*CLI, "serve", str(out), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        preexec_fn=interactive_sigint,
     )
     line = proc.stdout.readline()
     assert line.startswith("serving 1 narration from"), (line, proc.stderr.read() if proc.poll() is not None else "")
@@ -109,6 +114,7 @@ def test_preview_serves_a_playable_page_then_the_verified_one(tmp_path):
         text=True,
         cwd=REPO,
         env=env,
+        preexec_fn=interactive_sigint,
     )
     try:
         first = proc.stdout.readline()
