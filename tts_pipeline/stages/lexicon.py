@@ -92,6 +92,11 @@ def say_code_number(digits: str) -> str:
         return f"{head} oh {num2words(int(tail[1]))}" if tail[0] == "0" else f"{head} {num2words(int(tail))}"
     if re.fullmatch(r"19\d\d|20\d\d", digits):  # '#Euro2024': a year
         return num2words(int(digits), to="year")
+    return say_digits(digits)
+
+
+def say_digits(digits: str) -> str:
+    """'0800' -> 'oh eight oh oh': each digit, as phone numbers, codes and postcodes are read."""
     return " ".join("oh" if d == "0" else num2words(int(d)) for d in digits)
 
 

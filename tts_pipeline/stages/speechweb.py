@@ -8,9 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from num2words import num2words
-
-from tts_pipeline.stages.lexicon import say_code_number, spell_letters
+from tts_pipeline.stages.lexicon import say_code_number, say_digits, spell_letters
 from tts_pipeline.stages.speechwords import said_as_word
 
 SEPARATORS = {".": "dot", "@": "at", "/": "slash", "-": "dash", "_": "underscore", ":": "colon", "?": "question mark"}
@@ -19,11 +17,6 @@ SEPARATORS |= {"=": "equals", "&": "and", "#": "hash", "~": "tilde", "+": "plus"
 ADDRESS_WORDS = {"com", "co", "org", "net", "gov", "edu", "info", "news", "mail", "gmail", "app", "blog", "web"}
 _PIECES = re.compile(r"[A-Za-z]+|\d+|[^A-Za-z\d]")
 _SCHEME = re.compile(r"^https?://", re.IGNORECASE)
-
-
-def say_digits(digits: str) -> str:
-    """'0800' -> 'oh eight oh oh': each digit, as phone numbers and codes are read."""
-    return " ".join("oh" if d == "0" else num2words(int(d)) for d in digits)
 
 
 def _looks_like_word(piece: str) -> bool:

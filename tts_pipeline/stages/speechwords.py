@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from num2words import num2words
 
-from tts_pipeline.stages.lexicon import spell_letters
+from tts_pipeline.stages.lexicon import say_digits, spell_letters
 
 SCALES = {"bn": "billion", "billion": "billion", "m": "million", "mn": "million", "million": "million"}
 SCALES |= {"k": "thousand", "tn": "trillion", "trillion": "trillion", "lakh": "lakh", "crore": "crore"}
@@ -86,7 +86,7 @@ def say_number(text: str) -> str:
         digits = " ".join(num2words(int(d)) for d in fraction)
         return f"{_number_words(int(whole))} point {digits}" if whole else f"point {digits}"
     if len(plain) > 1 and plain.startswith("0"):  # '007', '0800': digit by digit
-        return " ".join("oh" if d == "0" else num2words(int(d)) for d in plain)
+        return say_digits(plain)
     return _number_words(int(plain))
 
 
@@ -184,7 +184,7 @@ def _zip_code(m: re.Match[str]) -> str:
     if _all_capitals(m.string):
         return m.group(0)
     state, code = m["state"] or m["state2"], m["zip"] or m["zip2"]
-    digits = " ".join("oh" if d == "0" else num2words(int(d)) if d.isdigit() else "," for d in code)
+    digits = ", ".join(say_digits(part) for part in code.split("-"))  # ZIP+4: a pause before the four
     return f"{spell_letters(state, final_dot=False)} {digits}"
 
 
