@@ -207,6 +207,7 @@ MORE_CHROME = [
     "Listen to The News Agents podcast on Global Player",
     "Tonight at 10pm on ITV",
     "Watch on BBC iPlayer",
+    "Home / Sport / Football",
 ]
 MORE_BODY = [
     "Share prices fell sharply on Monday, according to Reuters.",
@@ -222,6 +223,8 @@ MORE_BODY = [
     "Sources, however, say the deal is close.",
     "Listen to the full interview, she told reporters.",
     "Tonight at 10pm, the curfew begins.",
+    "The Rise of Low-Code/No-Code Solutions",
+    "Luxury or upscale kitchen/bathroom designs",
 ]
 
 

@@ -24,6 +24,7 @@ from tts_pipeline.stages import extract, source
 from tts_pipeline.tomlfile import read_toml
 
 DUPLICATE_RULE = "duplicate-line"
+DUPLICATE_MIN_WORDS = 15  # a repeated line this long is a pull quote; a shorter one may be a heading
 EMPTY_RULE = "no-words"
 CONTAINERS = ("html", "body", "main", "article")  # an html_rule never cuts these
 NOT_ARTICLE_RULE = "not-article"  # left out by the extractor (trafilatura), shown in --diff only
@@ -165,9 +166,13 @@ def _prune(tree: HtmlElement, rules: Sequence[Rule]) -> list[RemovedLine]:
     return removed
 
 
-def _decide(lines: Iterable[str], rules: Sequence[Rule], seen: set[str]) -> list[tuple[str, str | None]]:
-    """(line, rule name or None when kept) for every non-blank stripped line, in order."""
+def _decide(lines: Iterable[str], rules: Sequence[Rule], title: str | None) -> list[tuple[str, str | None]]:
+    """(line, rule name or None when kept) for every non-blank stripped line, in order.
+
+    With no title given (copied text), the first kept line is the title.
+    """
     decisions: list[tuple[str, str | None]] = []
+    seen: set[str] = set()
     for raw in lines:
         line = raw.strip()
         if not line:
@@ -176,12 +181,19 @@ def _decide(lines: Iterable[str], rules: Sequence[Rule], seen: set[str]) -> list
             decisions.append((line, EMPTY_RULE))
             continue
         rule = _first_match(line, rules)
-        if rule is None and line in seen:
-            rule = DUPLICATE_RULE  # a headline or pull quote repeated by the page layout
+        if rule is None and _repeats_layout(line, title, seen):
+            rule = DUPLICATE_RULE
         if rule is None:
             seen.add(line)
+            title = line if title is None else title
         decisions.append((line, rule))
     return decisions
+
+
+def _repeats_layout(line: str, title: str | None, seen: set[str]) -> bool:
+    """A headline or a pull quote the page layout shows twice. A short line that recurs (a heading
+    such as 'Pros', a list item, a table cell) is the article's own and stays."""
+    return line == title or (line in seen and len(line.split()) >= DUPLICATE_MIN_WORDS)
 
 
 def _no_article(kept: Sequence[str], removed: Sequence[RemovedLine]) -> BadInput:
@@ -195,7 +207,7 @@ def clean_text(text: str, rules: Sequence[Rule] | None = None) -> Article:
     The headline is the first line no rule removed. Raises BadInput when no body paragraph is left.
     """
     rules = default_rules() if rules is None else rules
-    decisions = _decide(text.splitlines(), rules, set())
+    decisions = _decide(text.splitlines(), rules, None)
     kept = [line for line, rule in decisions if rule is None]
     removed = tuple(RemovedLine(line, rule) for line, rule in decisions if rule is not None)
     if len(kept) < 2:
@@ -213,7 +225,7 @@ def clean_html(html: str | bytes, rules: Sequence[Rule] | None = None, url: str 
     pruned = _prune(tree, rules)
     page = extract.extract(tree, url)
     title = page.title if page.title and _first_match(page.title, rules) is None else None
-    decisions = _decide(page.blocks, rules, {title} if title else set())
+    decisions = _decide(page.blocks, rules, title)
     kept = [line for line, rule in decisions if rule is None]
     removed = (*pruned, *(RemovedLine(line, rule) for line, rule in decisions if rule is not None))
     if title is None:

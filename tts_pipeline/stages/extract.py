@@ -21,6 +21,7 @@ from tts_pipeline.errors import BadInput
 
 BLOCK_TAGS = ("p", "head", "quote", "item", "cell", "code")
 HEADLINE_WORDS = (3, 40)
+TABLE_CELL_WORDS = 6  # a row whose cells are all this short is said as one line
 TITLE_AGREEMENT = 0.34  # share of the shorter title's words the <h1> and the metadata title must share
 # Tags after which a visible line ends, for the editor's --diff view of a whole page.
 PAGE_LINE_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "figcaption", "blockquote", "td", "th")
@@ -69,7 +70,7 @@ def extract(html: str | bytes | HtmlElement, url: str | None = None) -> Extracte
         url=url,
         with_metadata=True,
         include_comments=False,
-        include_tables=False,  # tables do not narrate; a listener cannot scan rows and columns
+        include_tables=True,  # a table in the article is body: each row is said as a line (_table_lines)
         include_images=False,
         include_formatting=False,
         include_links=False,
@@ -96,13 +97,28 @@ def extract(html: str | bytes | HtmlElement, url: str | None = None) -> Extracte
 def _blocks(element: etree._Element):
     """One block per paragraph, heading, quote or list item, in page order; line breaks split blocks."""
     for child in element:
-        if child.tag in ("list", "div", "table", "row"):
+        if child.tag == "table":
+            yield from _table_lines(child)
+        elif child.tag in ("list", "div"):
             yield from _blocks(child)
         elif child.tag in BLOCK_TAGS:
             for part in _text_with_breaks(child).split("\n"):
                 text = squash(part)
                 if text:
                     yield text
+
+
+def _table_lines(table: etree._Element):
+    """A listener cannot scan rows and columns, so a row of short cells is one line ('Plan, Price, Storage.')
+    and a row of longer cells (pros and cons, a sentence each) gives one line per cell."""
+    for row in table.iter("row"):
+        cells = [squash(_text_with_breaks(cell)) for cell in row.iterchildren("cell")]
+        cells = [cell for cell in cells if cell]
+        if cells and all(len(cell.split()) <= TABLE_CELL_WORDS for cell in cells) and len(cells) > 1:
+            line = ", ".join(cells)
+            yield line if line[-1] in ".!?…" else f"{line}."
+        else:
+            yield from cells
 
 
 def _text_with_breaks(element: etree._Element) -> str:
