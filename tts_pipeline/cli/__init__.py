@@ -90,9 +90,16 @@ def narrate(inputs, out_dir, base_url, options) -> None:
 @click.option("--dask", "dask_address", default=None, help="Run on this dask.distributed scheduler instead.")
 @click.option("--base-url", default=None, help="Where OUT is published, for the feed's enclosures and embed.html.")
 @click.option("--feed-title", default=None, help="The podcast's title (default: the site's name).")
+@click.option(
+    "--learn-sites/--no-learn-sites",
+    default=True,
+    show_default=True,
+    help="First learn each site's recurring lines (its template) from INPUT's pages into OUT/_sites "
+    "(or --site-rules DIR), and leave them out of every narration.",
+)
 @narration_options
 @friendly_errors
-def batch_command(input_path, out_dir, workers, dask_address, base_url, feed_title, options) -> None:
+def batch_command(input_path, out_dir, workers, dask_address, base_url, feed_title, learn_sites, options) -> None:
     """Narrate every article of INPUT (a folder of pages, a JSONL file or a file of URLs), resumably.
 
     Exit 0 when every article passed, 1 when some failed or errored, 2 when INPUT itself is unusable."""
@@ -109,6 +116,7 @@ def batch_command(input_path, out_dir, workers, dask_address, base_url, feed_tit
             view.start,
             view.advance,
             {"base_url": base_url, "title": feed_title},
+            learn_sites,
         )
     view.summary(result, out_dir)
     sys.exit(0 if result.all_passed else EXIT_FAIL)
@@ -121,14 +129,14 @@ def batch_command(input_path, out_dir, workers, dask_address, base_url, feed_tit
 @format_option
 @rules_option
 @friendly_errors
-def clean_command(input_location, as_json, as_diff, kind, rules_files) -> None:
+def clean_command(input_location, as_json, as_diff, kind, rules_files, site_rules_dir) -> None:
     """Print the article the cleaner keeps from INPUT (HTML or copied text: a file, a URL, or - for stdin)."""
-    from tts_pipeline.stages.clean import clean_source, explain, load_rules
+    from tts_pipeline.stages.clean import SiteRules, clean_source, explain, load_rules
     from tts_pipeline.stages.source import read_source
 
     rules = load_rules(rules_files)  # a bad rules file fails before any download
     src = read_source(input_location, kind)
-    article = clean_source(src, rules)
+    article = clean_source(src, rules, SiteRules(site_rules_dir) if site_rules_dir else None)
     if as_json:
         emit_json(article.to_dict())
     elif as_diff:
@@ -147,14 +155,17 @@ def clean_command(input_location, as_json, as_diff, kind, rules_files) -> None:
 @rules_option
 @lexicon_option
 @friendly_errors
-def script_command(input_location, as_json, kind, voice, rules_files, lexicon_files) -> None:
+def script_command(input_location, as_json, kind, voice, rules_files, site_rules_dir, lexicon_files) -> None:
     """Dry run: the speech text for INPUT with every change and the rule that made it; renders nothing."""
     from tts_pipeline.cli.views import script_text
     from tts_pipeline.pipeline.narrator import Narrator
     from tts_pipeline.stages.source import read_source
     from tts_pipeline.stages.speech import script_to_dict
 
-    narrator = Narrator(narrate_options(voice, rules_files=rules_files, lexicon_files=lexicon_files))
+    options = narrate_options(
+        voice, rules_files=rules_files, lexicon_files=lexicon_files, site_rules_dir=site_rules_dir
+    )
+    narrator = Narrator(options)
     src = read_source(input_location, kind)
     script = narrator.script(narrator.clean(src.text, src.kind, src.url))  # cleaned exactly as narrate cleans
     if as_json:

@@ -69,13 +69,22 @@ format_option = click.option(
 )
 
 
-rules_option = click.option(
-    "--rules",
-    "rules_files",
-    multiple=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Extra chrome rules (TOML) from the publisher; may be repeated.",
-)
+def rules_option(command):
+    """--rules FILE (repeatable) and --site-rules DIR: the publisher's chrome rules and the learnt site templates."""
+    command = click.option(
+        "--site-rules",
+        "site_rules_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Folder of site templates (a batch's OUT/_sites): the page's site's recurring lines are removed.",
+    )(command)
+    return click.option(
+        "--rules",
+        "rules_files",
+        multiple=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Extra chrome rules (TOML) from the publisher; may be repeated.",
+    )(command)
 
 
 def asr_options(command):
@@ -136,6 +145,7 @@ def narrate_options(
     lexicon_files=(),
     base_url=None,
     repair_attempts=DEFAULTS.repair_attempts,
+    site_rules_dir=None,
 ) -> NarrateOptions:
     """NarrateOptions from the command-line options (narrate, batch, script, verify, preview)."""
     return NarrateOptions(
@@ -148,6 +158,7 @@ def narrate_options(
         lexicon_files=tuple(lexicon_files),
         base_url=base_url,
         repair_attempts=repair_attempts,
+        site_rules_dir=site_rules_dir,
     )
 
 
@@ -158,10 +169,10 @@ def narration_options(command):
 
     @wraps(command)
     def gather(*args, voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files, **kwargs):
-        repair_attempts = kwargs.pop("repair_attempts")
+        repair_attempts, site_rules_dir = kwargs.pop("repair_attempts"), kwargs.pop("site_rules_dir")
         options = narrate_options(
             voice, asr_backend, asr_model, beam_size, threshold, rules_files, lexicon_files,
-            kwargs.get("base_url"), repair_attempts,
+            kwargs.get("base_url"), repair_attempts, site_rules_dir,
         )  # fmt: skip
         return command(*args, options=options, **kwargs)
 

@@ -194,3 +194,6 @@ class BatchView:
             f"{result.audio_s / 60:.1f} min audio in {result.wall_s:.1f} s ({per_minute:.1f} min audio per minute)"
             + (f"; feed {result.feed}" if result.feed else "")
         )
+        if result.site_files:
+            folder = result.site_files[0].parent
+            console.print(f"site templates learnt for {len(result.site_files)} site(s) in {folder}")

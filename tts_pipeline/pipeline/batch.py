@@ -29,6 +29,7 @@ from tts_pipeline.pipeline.catalog import DONE, ERROR, FAILED, Catalog, Row
 from tts_pipeline.pipeline.narrator import Narrator, prepare_out_dir
 from tts_pipeline.pipeline.options import NarrateOptions
 from tts_pipeline.pipeline.process import BATCH_WORKER_MMAP_THRESHOLD, set_up_process
+from tts_pipeline.pipeline.sitelearn import batch_site_rules
 from tts_pipeline.publish.site import PUBLISHED_MAX, publish_site
 from tts_pipeline.stages import audio
 from tts_pipeline.stages.source import read_source
@@ -37,7 +38,7 @@ LOCK_NAME = ".batch.lock"
 IN_FLIGHT_PER_WORKER = 2  # jobs queued per worker: one running, one ready, so a worker never waits for INPUT
 ROWS_KEPT = 50  # a batch this small keeps every row for the end table
 PROBLEMS_KEPT = 1000  # a larger one keeps only rows that did not pass, up to this many
-STALE_PATTERNS = (".*.tmp-*", ".*.old-*", ".write-test-*", ".feed.xml.tmp-*", "_player/.*.tmp-*")
+STALE_PATTERNS = (".*.tmp-*", ".*.old-*", ".write-test-*", ".feed.xml.tmp-*", "_player/.*.tmp-*", "_sites/.*.tmp-*")
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class BatchResult:
     audio_s: float  # audio narrated by this run
     max_rss_mb: float  # peak RSS of the largest worker
     feed: Path | None
+    site_files: tuple[Path, ...] = ()  # the site templates this run learnt (sitelearn.py)
 
     @property
     def all_passed(self) -> bool:
@@ -65,9 +67,11 @@ class BatchResult:
 
 def settings_hash(options: NarrateOptions) -> str:
     """Everything besides the page that shapes the output: options, rule/lexicon file contents, audio targets.
-    Not the models' thread count, which follows the number of workers."""
+    Not the models' thread count, which follows the number of workers; nor the site templates, which each run
+    learns again from its pages (an article that passed keeps its narration when its site's template grows)."""
     data = {k: [str(p) for p in v] if isinstance(v, tuple | list) else v for k, v in asdict(options).items()}
     data.pop("cpu_threads")
+    data.pop("site_rules_dir")
     files = [*options.rules_files, *options.lexicon_files]
     contents = [p.read_bytes().hex() if p.is_file() else "" for p in map(Path, files)]
     audio_target = [audio.TARGET_LUFS, audio.PEAK_CEILING_DBFS, audio.MP3_BITRATE]
@@ -314,6 +318,7 @@ def run_batch(
     on_start: Callable[[int], None] | None = None,
     on_result: Callable[[Result], None] | None = None,
     feed_options: dict | None = None,
+    learn_sites: bool = True,
 ) -> BatchResult:
     """Narrate every article of INPUT into OUT, skipping those unchanged since a run that passed them; then
     publish OUT's feed and index (publish/site.py). INPUT is read as a stream, a few jobs ahead of the workers."""
@@ -326,6 +331,7 @@ def run_batch(
     tally = _Tally()
     try:
         sweep(out)
+        options, site_files = batch_site_rules(batch_input, options, out, learn_sites)
         settings = settings_hash(options)
         with Catalog(out) as catalog:
             jobs = batch_input.jobs(catalog.id_set())
@@ -357,7 +363,7 @@ def run_batch(
         lock.close()
     return BatchResult(
         tally.total, tally.passed, tally.rows(), tally.skipped, round(time.time() - began, 3),
-        round(tally.audio_s, 3), round(tally.rss_mb, 1), feed,
+        round(tally.audio_s, 3), round(tally.rss_mb, 1), feed, tuple(site_files),
     )  # fmt: skip
 
 

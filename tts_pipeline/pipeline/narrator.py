@@ -134,6 +134,7 @@ class Narrator:
         self.options = options = options or NarrateOptions()
         self.voice: Voice = _voice(options)
         self.rules = clean.load_rules(options.rules_files)
+        self.sites = clean.SiteRules(options.site_rules_dir) if options.site_rules_dir else None
         self.speech_rules = _speech_rules(options)
         lexicon_files = [*options.lexicon_files, *self.voice.lexicon]
         self.lexicon = load_lexicons(lexicon_files) if options.use_lexicons and not options.plain_reading else Lexicon()
@@ -164,7 +165,7 @@ class Narrator:
         self, text: str | bytes, kind: str = "auto", url: str | None = None, metadata: dict[str, str] | None = None
     ) -> Article:
         """The article in a page. metadata (byline, date, site, url) from a feed or CMS overrides the page's."""
-        article = clean.clean_input(text, self.rules, kind, url)
+        article = clean.clean_input(text, self.rules, kind, url, self.sites)
         if metadata:
             known = ("byline", "date", "site", "url")
             article = replace(article, **{k: v for k, v in metadata.items() if k in known and v})

@@ -24,6 +24,7 @@ class NarrateOptions:
     threshold: float = DEFAULT_WER_THRESHOLD
     rules_files: Sequence[Path] = field(default_factory=tuple)
     lexicon_files: Sequence[Path] = field(default_factory=tuple)
+    site_rules_dir: Path | None = None  # learnt site templates (stages/sitetemplate.py); batch: OUT/_sites
     base_url: str | None = None  # where OUT is published, for embed.html (None: /audio/)
     repair_attempts: int = DEFAULT_REPAIR_ATTEMPTS
     # CPU threads for each model, the recogniser and a neural voice (0: their defaults, about one per core);

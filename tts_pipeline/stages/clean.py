@@ -20,11 +20,17 @@ from lxml.html import HtmlElement
 
 from tts_pipeline.article import Article, RemovedLine
 from tts_pipeline.errors import BadInput
-from tts_pipeline.stages import extract, source
+from tts_pipeline.stages import extract, sitetemplate, source
 from tts_pipeline.tomlfile import read_toml
 
 DUPLICATE_RULE = "duplicate-line"
 DUPLICATE_MIN_WORDS = 15  # a repeated line this long is a pull quote; a shorter one may be a heading
+# A bare label of other stories ('More stories', 'Most read') is followed by their headlines: lines of up to
+# TEASER_WORDS words with no sentence end, removed as "teaser-list" until a line ends like a sentence.
+TEASER_RULE = "teaser-list"
+TEASER_LABEL_RULES = ("cross-link", "other-stories")
+TEASER_LABEL_WORDS = 6
+TEASER_WORDS = 20
 EMPTY_RULE = "no-words"
 CONTAINERS = ("html", "body", "main", "article")  # an html_rule never cuts these
 NOT_ARTICLE_RULE = "not-article"  # left out by the extractor (trafilatura), shown in --diff only
@@ -129,6 +135,24 @@ def load_rules(extra_files: Iterable[Path] = ()) -> list[Rule]:
     return rules
 
 
+class SiteRules:
+    """The site templates learnt into a folder (sitetemplate.py), each site's file loaded on first use."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self._loaded: dict[str, list[Rule]] = {}
+
+    def for_url(self, url: str | None) -> list[Rule]:
+        site = sitetemplate.site_of(url)
+        if site is None:
+            return []
+        if site not in self._loaded:
+            path = sitetemplate.site_rules_file(self.folder, site)
+            data = read_toml(path, "site rules file") if path.is_file() else {}
+            self._loaded[site] = _rules(data, str(path)) if data.get("rule") else []
+        return self._loaded[site]
+
+
 def _first_match(line: str, rules: Sequence[Rule]) -> str | None:
     words, lower = len(line.split()), line.lower()
     for rule in rules:
@@ -173,6 +197,7 @@ def _decide(lines: Iterable[str], rules: Sequence[Rule], title: str | None) -> l
     """
     decisions: list[tuple[str, str | None]] = []
     seen: set[str] = set()
+    teasers = False  # under a bare 'More stories' label: the headline-like lines after it are other stories
     for raw in lines:
         line = raw.strip()
         if not line:
@@ -183,11 +208,22 @@ def _decide(lines: Iterable[str], rules: Sequence[Rule], title: str | None) -> l
         rule = _first_match(line, rules)
         if rule is None and _repeats_layout(line, title, seen):
             rule = DUPLICATE_RULE
+        if rule is None and teasers and _headline_like(line):
+            rule = TEASER_RULE
+        teasers = (rule in TEASER_LABEL_RULES and _bare_label(line)) or (teasers and rule is not None)
         if rule is None:
             seen.add(line)
             title = line if title is None else title
         decisions.append((line, rule))
     return decisions
+
+
+def _bare_label(line: str) -> bool:
+    return len(line.split()) <= TEASER_LABEL_WORDS and not re.search(r"[:|>»›→]\s*\w", line)
+
+
+def _headline_like(line: str) -> bool:
+    return len(line.split()) <= TEASER_WORDS and not line.rstrip("\"'”’)").endswith((".", "!", "?", "…", ":"))
 
 
 def _repeats_layout(line: str, title: str | None, seen: set[str]) -> bool:
@@ -215,8 +251,11 @@ def clean_text(text: str, rules: Sequence[Rule] | None = None) -> Article:
     return Article(title=kept[0], paragraphs=tuple(kept[1:]), removed=removed)
 
 
-def clean_html(html: str | bytes, rules: Sequence[Rule] | None = None, url: str | None = None) -> Article:
-    """Extract the article from an HTML page (trafilatura), then drop chrome from its blocks by our rules.
+def clean_html(
+    html: str | bytes, rules: Sequence[Rule] | None = None, url: str | None = None, sites: SiteRules | None = None
+) -> Article:
+    """Extract the article from an HTML page (trafilatura), then drop chrome from its blocks by our rules
+    and, with `sites`, by the template of the page's site (found from its canonical URL, else `url`).
 
     The headline is the page's headline (see extract.choose_title), else the first block kept.
     """
@@ -224,6 +263,8 @@ def clean_html(html: str | bytes, rules: Sequence[Rule] | None = None, url: str 
     tree = html if isinstance(html, HtmlElement) else extract.parse_html(html)
     pruned = _prune(tree, rules)
     page = extract.extract(tree, url)
+    if sites is not None:
+        rules = [*rules, *sites.for_url(page.url or url)]
     title = page.title if page.title and _first_match(page.title, rules) is None else None
     decisions = _decide(page.blocks, rules, title)
     kept = [line for line, rule in decisions if rule is None]
@@ -251,19 +292,22 @@ def clean_input(
     rules: Sequence[Rule] | None = None,
     kind: str = "auto",
     url: str | None = None,
+    sites: SiteRules | None = None,
 ) -> Article:
     """Clean an HTML page or copied page text; kind "auto" detects which (source.looks_like_html)."""
     text = data if isinstance(data, str) else source.decode_text(data, "input")
     if kind == "auto":
         kind = "html" if source.looks_like_html(text) else "text"
     if kind == "html":
-        return clean_html(text, rules, url)
+        return clean_html(text, rules, url, sites)
+    if sites is not None:
+        rules = [*(default_rules() if rules is None else rules), *sites.for_url(url)]
     article = clean_text(text, rules)
     return replace(article, url=url) if url else article
 
 
-def clean_source(src: source.Source, rules: Sequence[Rule] | None = None) -> Article:
-    return clean_input(src.text, rules, src.kind, src.url)
+def clean_source(src: source.Source, rules: Sequence[Rule] | None = None, sites: SiteRules | None = None) -> Article:
+    return clean_input(src.text, rules, src.kind, src.url, sites)
 
 
 def explain(src: source.Source, article: Article) -> list[tuple[str, str | None]]:
