@@ -190,10 +190,13 @@ def _prune(tree: HtmlElement, rules: Sequence[Rule]) -> list[RemovedLine]:
     return removed
 
 
-def _decide(lines: Iterable[str], rules: Sequence[Rule], title: str | None) -> list[tuple[str, str | None]]:
+def _decide(
+    lines: Iterable[str], rules: Sequence[Rule], title: str | None, copied: bool
+) -> list[tuple[str, str | None]]:
     """(line, rule name or None when kept) for every non-blank stripped line, in order.
 
-    With no title given (copied text), the first kept line is the title.
+    With no title given, the first kept line is the title. Teaser headlines under a label are found in
+    copied text only: in HTML the extractor has already judged the page's link lists by their markup.
     """
     decisions: list[tuple[str, str | None]] = []
     seen: set[str] = set()
@@ -208,7 +211,7 @@ def _decide(lines: Iterable[str], rules: Sequence[Rule], title: str | None) -> l
         rule = _first_match(line, rules)
         if rule is None and _repeats_layout(line, title, seen):
             rule = DUPLICATE_RULE
-        if rule is None and teasers and _headline_like(line):
+        if rule is None and teasers and copied and _headline_like(line):
             rule = TEASER_RULE
         teasers = (rule in TEASER_LABEL_RULES and _bare_label(line)) or (teasers and rule is not None)
         if rule is None:
@@ -243,7 +246,7 @@ def clean_text(text: str, rules: Sequence[Rule] | None = None) -> Article:
     The headline is the first line no rule removed. Raises BadInput when no body paragraph is left.
     """
     rules = default_rules() if rules is None else rules
-    decisions = _decide(text.splitlines(), rules, None)
+    decisions = _decide(text.splitlines(), rules, None, copied=True)
     kept = [line for line, rule in decisions if rule is None]
     removed = tuple(RemovedLine(line, rule) for line, rule in decisions if rule is not None)
     if len(kept) < 2:
@@ -266,7 +269,7 @@ def clean_html(
     if sites is not None:
         rules = [*rules, *sites.for_url(page.url or url)]
     title = page.title if page.title and _first_match(page.title, rules) is None else None
-    decisions = _decide(page.blocks, rules, title)
+    decisions = _decide(page.blocks, rules, title, copied=False)
     kept = [line for line, rule in decisions if rule is None]
     removed = (*pruned, *(RemovedLine(line, rule) for line, rule in decisions if rule is not None))
     if title is None:
