@@ -272,6 +272,8 @@ def clean_html(
     decisions = _decide(page.blocks, rules, title, copied=False)
     kept = [line for line, rule in decisions if rule is None]
     removed = (*pruned, *(RemovedLine(line, rule) for line, rule in decisions if rule is not None))
+    if title is None and page.title and len(kept) == 1 and len(kept[0].split()) > extract.HEADLINE_WORDS[1]:
+        title = page.title  # a rule struck the page's title, but the one block left is too long for a headline
     if title is None:
         if len(kept) < 2:
             raise _no_article(kept, removed)

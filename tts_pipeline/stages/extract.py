@@ -21,6 +21,7 @@ from tts_pipeline.errors import BadInput
 
 BLOCK_TAGS = ("p", "head", "quote", "item", "cell", "code")
 HEADLINE_WORDS = (3, 40)
+LOOSE_TEXT_WORDS = 8  # loose text between blocks this long (or ending a sentence) is a paragraph
 TABLE_CELL_WORDS = 6  # a row whose cells are all this short is said as one line
 TITLE_AGREEMENT = 0.34  # share of the shorter title's words the <h1> and the metadata title must share
 # Tags after which a visible line ends, for the editor's --diff view of a whole page.
@@ -95,7 +96,10 @@ def extract(html: str | bytes | HtmlElement, url: str | None = None) -> Extracte
 
 
 def _blocks(element: etree._Element):
-    """One block per paragraph, heading, quote or list item, in page order; line breaks split blocks."""
+    """One block per paragraph, heading, quote or list item, in page order; line breaks split blocks.
+    Text standing loose between blocks (a paragraph written after a heading with no <p>) is a block too."""
+    if _loose_paragraph(element.text):
+        yield squash(element.text)
     for child in element:
         if child.tag == "table":
             yield from _table_lines(child)
@@ -106,6 +110,14 @@ def _blocks(element: etree._Element):
                 text = squash(part)
                 if text:
                     yield text
+        if _loose_paragraph(child.tail):
+            yield squash(child.tail)
+
+
+def _loose_paragraph(text: str | None) -> bool:
+    """Loose text that reads as prose (a sentence, or a run of words), not a stray link label ('Home')."""
+    words = squash(text or "")
+    return bool(words) and (len(words.split()) >= LOOSE_TEXT_WORDS or words[-1] in ".!?…\"”")
 
 
 def _table_lines(table: etree._Element):
