@@ -127,3 +127,60 @@ def test_headlines_under_a_bare_other_stories_label_go_until_a_sentence():
         "The council will meet on Thursday.",
     )
     assert [r.rule for r in article.removed] == ["cross-link", "teaser-list", "advert", "teaser-list"]
+
+
+def test_copied_text_masthead_and_menu_above_the_headline_and_a_bare_author_name_go():
+    text = "\n".join(
+        [
+            "The Harbour Herald",
+            "News | Sport | Business | Opinion | Puzzles",
+            "Politics",
+            "Council approves new bridge over the river after a decade of delays",
+            "Síle Ní Fhlaithearta",
+            "The city council voted on Tuesday to build a new bridge across the river.",
+            "What happens next",
+            "Work will begin next spring.",
+        ]
+    )
+    article = clean_text(text)
+    assert article.title == "Council approves new bridge over the river after a decade of delays"
+    assert article.paragraphs == (
+        "The city council voted on Tuesday to build a new bridge across the river.",
+        "What happens next",
+        "Work will begin next spring.",
+    )
+    assert [r.rule for r in article.removed] == ["above-headline", "breadcrumb", "above-headline", "byline"]
+
+
+def test_a_short_headline_with_nothing_above_it_is_still_the_headline():
+    article = clean_text("Floods hit Wales\nRivers burst their banks on Sunday.\nMore rain is due.")
+    assert article.title == "Floods hit Wales"
+
+
+@pytest.mark.parametrize(
+    "line,rule",
+    [
+        ("Audio version generated automatically. The voice may mispronounce some names and places.", "audio-notice"),
+        ("Tap to listen - this article is narrated by a computer-generated voice", "audio-notice"),
+        ("Get unlimited digital access to the Herald for $1 a week. Cancel anytime.", "paywall"),
+        ("Gift this article — you have 10 gifts remaining this month", "paywall"),
+        ("Most Viewed in National", "other-stories"),
+        ("Listen to this article • 05:18", "audio-duration"),
+        ("We and our 847 partners store and/or access information on a device, such as cookies.", "cookie-consent"),
+        ("Hannah Whitlock Consumer Affairs Editor", "byline"),
+    ],
+)
+def test_sentence_shaped_notices_are_chrome_by_kind(line, rule):
+    assert _first_match(line, default_rules()) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Customers who do not want to pay the higher price can cancel at any time before their next billing date.",
+        "The app uses artificial intelligence to generate voices, its maker says.",
+        "A Letter From The Editor",
+    ],
+)
+def test_body_about_cancelling_ai_voices_or_editors_stays(line):
+    assert _first_match(line, default_rules()) is None

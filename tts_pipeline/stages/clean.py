@@ -31,6 +31,10 @@ TEASER_RULE = "teaser-list"
 TEASER_LABEL_RULES = ("cross-link", "other-stories")
 TEASER_LABEL_WORDS = 6
 TEASER_WORDS = 20
+ABOVE_HEADLINE_RULE = "above-headline"
+# A bare name of two to four capitalised words (Irish and other accented names too): 'Síle Ní Fhlaithearta'.
+_NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|Ní|Nic|Mac|Ó|Ua|de|van|von|da|di|la|le|bin|al-\w+)"
+_PERSON_NAME = re.compile(f"{_NAME_PART}(?: {_NAME_PART}){{1,3}}")
 EMPTY_RULE = "no-words"
 CONTAINERS = ("html", "body", "main", "article")  # an html_rule never cuts these
 NOT_ARTICLE_RULE = "not-article"  # left out by the extractor (trafilatura), shown in --diff only
@@ -221,6 +225,35 @@ def _decide(
     return decisions
 
 
+def _header(decisions: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """Copied text: what comes before the headline (masthead, menu, section label) and a bare author name
+    between the headline and the first sentence are page furniture, however they are worded.
+
+    The headline is the first kept line of HEADLINE_WORDS that does not end with a full stop, looked for
+    before the first kept line that ends like a sentence; without one, the first kept line."""
+    kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
+    first_sentence = next((i for i in kept if _ends_sentence(decisions[i][0])), len(decisions))
+    low, high = extract.HEADLINE_WORDS
+    title = next(
+        (i for i in kept if i < first_sentence and low + 2 <= len(decisions[i][0].split()) <= high
+         and not decisions[i][0].endswith(".")),
+        kept[0] if kept else None,
+    )  # fmt: skip
+    if title is None:
+        return decisions
+    marked = list(decisions)
+    for i in kept:
+        if i < title:
+            marked[i] = (decisions[i][0], ABOVE_HEADLINE_RULE)
+        elif title < i < first_sentence and _PERSON_NAME.fullmatch(decisions[i][0]):
+            marked[i] = (decisions[i][0], "byline")
+    return marked
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip("\"'”’)").endswith((".", "!", "?", "…"))
+
+
 def _bare_label(line: str) -> bool:
     return len(line.split()) <= TEASER_LABEL_WORDS and not re.search(r"[:|>»›→]\s*\w", line)
 
@@ -246,7 +279,7 @@ def clean_text(text: str, rules: Sequence[Rule] | None = None) -> Article:
     The headline is the first line no rule removed. Raises BadInput when no body paragraph is left.
     """
     rules = default_rules() if rules is None else rules
-    decisions = _decide(text.splitlines(), rules, None, copied=True)
+    decisions = _header(_decide(text.splitlines(), rules, None, copied=True))
     kept = [line for line, rule in decisions if rule is None]
     removed = tuple(RemovedLine(line, rule) for line, rule in decisions if rule is not None)
     if len(kept) < 2:
