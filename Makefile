@@ -49,9 +49,17 @@ bench-asr: $(STAMP)
 	$(BIN)/python bench/bench_asr.py samples/lbc-ukraine-troops-page.txt
 
 # The cleaner on the dev set in ../shared (never copied here): expectations, then speed beside trafilatura.
-.PHONY: eval-clean bench-clean
+.PHONY: eval-clean eval-clean-f1 eval-clean-copied bench-clean
 eval-clean: $(STAMP)
 	$(BIN)/python scripts/eval_clean.py
+
+# Marked-body F1 (DATASET: ground-truth/ + html/, e.g. the web-content-extraction-benchmark release) and
+# copied-text line scores (LINES: a page/label/line TSV); the data stays outside the project.
+eval-clean-f1: $(STAMP)
+	$(BIN)/python scripts/eval_clean_f1.py --dataset "$(DATASET)" --half $(or $(HALF),held-out)
+
+eval-clean-copied: $(STAMP)
+	$(BIN)/python scripts/eval_clean_copied.py --lines "$(LINES)"
 
 bench-clean: $(STAMP)
 	$(BIN)/python bench/bench_clean.py

@@ -27,6 +27,7 @@ from tts_pipeline.tomlfile import read_toml
 SITE_RULE = "site-template"
 SITES_DIR = "_sites"  # in a batch's OUT (an article id never starts with _)
 MIN_STORIES = 3  # a line on fewer different stories than this is never learnt
+MIN_WORDS = 2  # nor a one-word line: the site's own section headings recur too, and the rules know 'Share'
 SHORT_LINE_SHARE = 0.02  # a label, teaser or prompt: on at least this share of the site's stories too
 SENTENCE_WORDS = 12  # a line this long that ends like a sentence may be reused body ('The war began in ...')
 SENTENCE_SHARE = 0.5  # ... so it is learnt only when it is on at least half the site's stories (a footer)
@@ -109,8 +110,8 @@ class TemplateLearner:
 
 
 def _recurs(line: str, stories: int, of: int) -> bool:
-    if stories < MIN_STORIES:
-        return False
+    if stories < MIN_STORIES or len(line.split()) < MIN_WORDS or line.endswith(":"):
+        return False  # a one-word heading ('Note', 'Footnotes') or a label that introduces what follows
     sentence = len(line.split()) >= SENTENCE_WORDS and line.rstrip("\"'”’)").endswith((".", "!", "?", "…"))
     return stories >= (SENTENCE_SHARE if sentence else SHORT_LINE_SHARE) * of
 
