@@ -117,7 +117,7 @@ def _blocks(element: etree._Element):
 def _loose_paragraph(text: str | None) -> bool:
     """Loose text that reads as prose (a sentence, or a run of words), not a stray link label ('Home')."""
     words = squash(text or "")
-    return bool(words) and (len(words.split()) >= LOOSE_TEXT_WORDS or words[-1] in ".!?…\"”")
+    return bool(words) and (len(words.split()) >= LOOSE_TEXT_WORDS or words[-1] in '.!?…"”')
 
 
 def _table_lines(table: etree._Element):
