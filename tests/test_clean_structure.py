@@ -149,7 +149,7 @@ def test_copied_text_masthead_and_menu_above_the_headline_and_a_bare_author_name
         "What happens next",
         "Work will begin next spring.",
     )
-    assert [r.rule for r in article.removed] == ["above-headline", "breadcrumb", "above-headline", "byline"]
+    assert [r.rule for r in article.removed] == ["above-headline", "navigation-menu", "above-headline", "byline"]
 
 
 def test_a_short_headline_with_nothing_above_it_is_still_the_headline():
@@ -182,6 +182,16 @@ def test_a_short_headline_with_nothing_above_it_is_still_the_headline():
         ("With files from Kate Morrison", "byline"),
         ("Great journalism costs money. Become a Highveld Mail Insider from R75 a month.", "support-prompt"),
         ("Popular Now in News", "other-stories"),
+        ("Home News Counties Politics Business Sports Opinion ePaper", "navigation-menu"),
+        ("U.S. World Politics Business Science Sports Entertainment Oddities", "navigation-menu"),
+        ("▶ Play | 6:02 | Speed 1.0x | Add to playlist", "player-controls"),
+        ("00:00 / 03:44 · Play · 1x", "player-controls"),
+        ("Subscribe for $1 a week. Limited time only. Don't miss out on unlimited local news", "paywall"),
+        ("PREMIUM ⭐ Unlock full match stats, player ratings and heat maps. Start your 7-day free trial", "paywall"),
+        ("Comments are moderated. Abusive or off-topic posts will be removed.", "comments"),
+        ("A 2023 aerial photo shows the retreating glacier. (Submitted by Dr. Amrit Sandhu)", "photo-credit"),
+        ("Matt Harker, Transport Correspondent", "byline"),
+        ("Corrections & Amplifications: An earlier version of this article misstated the decline.", "reader-feedback"),
     ],
 )
 def test_sentence_shaped_notices_are_chrome_by_kind(line, rule):
@@ -197,6 +207,9 @@ def test_sentence_shaped_notices_are_chrome_by_kind(line, rule):
         "Readers left more than 400 comments on the council's website before the vote.",
         "The photo, taken by a passer-by, was shared thousands of times.",
         "Members of the board said the gift was welcome.",
+        "Sport, Business and Politics Society Awards",
+        "He said no. (He later changed his mind.)",
+        "Readers can try the new app free for 30 days, the company said.",
     ],
 )
 def test_body_about_cancelling_ai_voices_or_editors_stays(line):
