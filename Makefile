@@ -45,6 +45,12 @@ bench: $(STAMP)
 bench-tts: $(STAMP)
 	$(BIN)/python bench/bench_tts.py samples/lbc-ukraine-troops-page.txt
 
+# Verify time per audio minute and its ratio to the raw ASR; the audio check's speed, false alarms and detections.
+.PHONY: bench-verify
+bench-verify: $(STAMP)
+	$(BIN)/python bench/bench_verify.py samples/lbc-ukraine-troops-page.txt
+	$(BIN)/python bench/bench_audio_check.py --narrate samples/lbc-ukraine-troops-page.txt
+
 bench-asr: $(STAMP)
 	$(BIN)/python bench/bench_asr.py samples/lbc-ukraine-troops-page.txt
 

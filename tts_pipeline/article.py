@@ -20,13 +20,18 @@ class Verdict(StrEnum):
 
 
 class FaultKind(StrEnum):
-    """Content faults verification finds (align.py)."""
+    """Content faults verification finds (align.py), and audio faults that are not words (audiocheck.py)."""
 
     MISSING = "missing"
     TRUNCATED = "truncated"
     REPEATED = "repeated"
     EXTRA = "extra"
     GARBLED = "garbled"
+    NOISE_BURST = "noise-burst"
+    LONG_SILENCE = "long-silence"
+    CLIPPING = "clipping"
+    DC_OFFSET = "dc-offset"
+    LEVEL = "level"
 
 
 class SentenceStatus(StrEnum):

@@ -4,6 +4,8 @@ Two measures, both on the *article text* (never the speech text), through Whispe
 - WER over the whole text (jiwer), a global bound: the options' threshold (verdict.DEFAULT_WER_THRESHOLD).
 - Sentence alignment (align.py), which finds and locates content faults: missing, truncated,
   repeated, extra, garbled. ASR noise (misspelt names, number forms) is scattered and tolerated.
+- Audio faults that are not words (audiocheck.py): noise bursts, long silences, clipping, DC offset, a
+  paragraph far off the narration's level; placed between the paragraphs the alignment heard.
 Verdict, decided once (verdict.decide): fail when any fault is found or the WER is over the threshold.
 
 Calls go one way: verify -> second_look -> align; verify -> align.
@@ -17,7 +19,7 @@ from dataclasses import dataclass, replace
 import jiwer
 
 from tts_pipeline.article import SentenceStatus, Transcript, Verification
-from tts_pipeline.stages import align
+from tts_pipeline.stages import align, audiocheck
 from tts_pipeline.stages.second_look import SecondLook
 from tts_pipeline.stages.textnorm import normalise, spell_compounds_as_reference
 from tts_pipeline.stages.verdict import DEFAULT_WER_THRESHOLD, decide
@@ -30,6 +32,7 @@ __all__ = [
     "normalise",
     "verify_text",
     "verify_transcript",
+    "with_audio_faults",
 ]
 
 
@@ -93,3 +96,13 @@ def verify_transcript(
         sentences=tuple(checks),
         faults=faults,
     )
+
+
+def with_audio_faults(verification: Verification, samples, rate: int) -> Verification:
+    """The verification with the audio's own faults added (audiocheck.py), in time order, and its verdict again."""
+    spans = audiocheck.paragraph_spans(verification.sentences)
+    findings = audiocheck.find_audio_faults(samples, rate, list(spans.values()))
+    if not findings:
+        return verification
+    faults = tuple(sorted((*verification.faults, *audiocheck.place_faults(findings, spans)), key=lambda f: f.start))
+    return replace(verification, faults=faults, verdict=decide(verification.wer, verification.threshold, faults))
