@@ -117,6 +117,7 @@ def batch_command(input_path, out_dir, workers, dask_address, base_url, feed_tit
             view.advance,
             {"base_url": base_url, "title": feed_title},
             learn_sites,
+            view.learnt_page,
         )
     view.summary(result, out_dir)
     sys.exit(0 if result.all_passed else EXIT_FAIL)

@@ -138,7 +138,7 @@ class BatchView:
     def __init__(self) -> None:
         self.console = Console(stderr=True)
         self.progress = Progress(
-            TextColumn("[bold]narrating"),
+            TextColumn("[bold]{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("articles, {task.fields[minutes]:.1f} min audio"),
@@ -148,18 +148,26 @@ class BatchView:
             console=self.console,
         )
         self.task = None
+        self.learning = None  # the first pass's bar (site templates), when INPUT carries its pages
         self.minutes = 0.0
 
     def __enter__(self) -> BatchView:
         return self  # the bar starts once INPUT has been checked, so a bad INPUT prints only its error line
 
     def __exit__(self, *exc: object) -> None:
-        if self.task is not None:
+        if self.task is not None or self.learning is not None:
             self.progress.stop()
 
+    def learnt_page(self, expected: int) -> None:
+        if self.learning is None:
+            self.progress.start()
+            self.learning = self.progress.add_task("learning site templates", total=expected, minutes=0.0)
+        self.progress.update(self.learning, advance=1)
+
     def start(self, expected: int) -> None:
-        self.progress.start()
-        self.task = self.progress.add_task("batch", total=expected, minutes=0.0)
+        if self.learning is None:
+            self.progress.start()
+        self.task = self.progress.add_task("narrating", total=expected, minutes=0.0)
 
     def advance(self, result: Result) -> None:
         self.minutes += (result.row.audio_seconds or 0.0) / 60 if not result.unchanged else 0.0

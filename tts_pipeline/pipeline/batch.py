@@ -319,6 +319,7 @@ def run_batch(
     on_result: Callable[[Result], None] | None = None,
     feed_options: dict | None = None,
     learn_sites: bool = True,
+    on_learnt_page: Callable[[int], None] | None = None,
 ) -> BatchResult:
     """Narrate every article of INPUT into OUT, skipping those unchanged since a run that passed them; then
     publish OUT's feed and index (publish/site.py). INPUT is read as a stream, a few jobs ahead of the workers."""
@@ -331,7 +332,8 @@ def run_batch(
     tally = _Tally()
     try:
         sweep(out)
-        options, site_files = batch_site_rules(batch_input, options, out, learn_sites)
+        on_page = (lambda: on_learnt_page(expected)) if on_learnt_page else None
+        options, site_files = batch_site_rules(batch_input, options, out, learn_sites, on_page)
         settings = settings_hash(options)
         with Catalog(out) as catalog:
             jobs = batch_input.jobs(catalog.id_set())

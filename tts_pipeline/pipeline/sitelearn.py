@@ -58,7 +58,11 @@ def _page(job: Job) -> tuple[str, str, str | None] | None:
 
 
 def batch_site_rules(
-    batch_input: BatchInput, options: NarrateOptions, out: Path, learn: bool = True
+    batch_input: BatchInput,
+    options: NarrateOptions,
+    out: Path,
+    learn: bool = True,
+    on_page: Callable[[], None] | None = None,
 ) -> tuple[NarrateOptions, list[Path]]:
     """The options a batch narrates with (site_rules_dir set) and the rules files this run learnt.
 
@@ -67,7 +71,7 @@ def batch_site_rules(
     folder = Path(options.site_rules_dir or out / SITES_DIR)
     written: list[Path] = []
     if learn and batch_input.kind != "urls":
-        written = learn_site_templates(batch_input, load_rules(options.rules_files), folder)
+        written = learn_site_templates(batch_input, load_rules(options.rules_files), folder, on_page)
     if folder.is_dir():
         options = replace(options, site_rules_dir=folder)
     return options, written

@@ -32,6 +32,7 @@ TEASER_LABEL_RULES = ("cross-link", "other-stories")
 TEASER_LABEL_WORDS = 6
 TEASER_WORDS = 20
 ABOVE_HEADLINE_RULE = "above-headline"
+BYLINE_RULE = "byline"  # the chrome rule of that name finds bylines by their words; _header by their place
 # A bare name of two to four capitalised words (Irish and other accented names too): 'Síle Ní Fhlaithearta'.
 _NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|Ní|Nic|Mac|Ó|Ua|de|van|von|da|di|la|le|bin|al-\w+)"
 _PERSON_NAME = re.compile(f"{_NAME_PART}(?: {_NAME_PART}){{1,3}}")
@@ -246,7 +247,7 @@ def _header(decisions: list[tuple[str, str | None]]) -> list[tuple[str, str | No
         if i < title:
             marked[i] = (decisions[i][0], ABOVE_HEADLINE_RULE)
         elif title < i < first_sentence and _PERSON_NAME.fullmatch(decisions[i][0]):
-            marked[i] = (decisions[i][0], "byline")
+            marked[i] = (decisions[i][0], BYLINE_RULE)
     return marked
 
 
@@ -276,7 +277,8 @@ def _no_article(kept: Sequence[str], removed: Sequence[RemovedLine]) -> BadInput
 def clean_text(text: str, rules: Sequence[Rule] | None = None) -> Article:
     """Split copied page text into lines, drop chrome, keep the headline and body paragraphs verbatim.
 
-    The headline is the first line no rule removed. Raises BadInput when no body paragraph is left.
+    The headline is found by position (_header): lines above it and a bare author name under it go.
+    Raises BadInput when no body paragraph is left.
     """
     rules = default_rules() if rules is None else rules
     decisions = _header(_decide(text.splitlines(), rules, None, copied=True))
