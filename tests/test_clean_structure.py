@@ -214,3 +214,12 @@ def test_sentence_shaped_notices_are_chrome_by_kind(line, rule):
 )
 def test_body_about_cancelling_ai_voices_or_editors_stays(line):
     assert _first_match(line, default_rules()) is None
+
+
+def test_short_lines_after_the_last_sentence_go_unless_it_introduces_a_list():
+    body = ["Storm closes the coast road", "The road was closed on Monday after a landslip, the council said."]
+    footer = clean_text("\n".join([*body, "Topics", "Weather warnings across the county", "Coast Road"]))
+    assert footer.paragraphs == (body[1],)
+    assert {r.rule for r in footer.removed} == {"after-article"}
+    listed = [*body, "Engineers named three causes:", "Heavy rain in October", "A blocked drain"]
+    assert clean_text("\n".join(listed)).paragraphs == tuple(listed[1:])

@@ -32,6 +32,7 @@ TEASER_LABEL_RULES = ("cross-link", "other-stories")
 TEASER_LABEL_WORDS = 6
 TEASER_WORDS = 20
 ABOVE_HEADLINE_RULE = "above-headline"
+AFTER_ARTICLE_RULE = "after-article"  # copied text: short lines after the article's last sentence
 BYLINE_RULE = "byline"  # the chrome rule of that name finds bylines by their words; _header by their place
 # A bare name of two to four capitalised words (Irish and other accented names too): 'Síle Ní Fhlaithearta'.
 _NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|Ní|Nic|Mac|Ó|Ua|de|van|von|da|di|la|le|bin|al-\w+)"
@@ -227,8 +228,9 @@ def _decide(
 
 
 def _header(decisions: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
-    """Copied text: what comes before the headline (masthead, menu, section label) and a bare author name
-    between the headline and the first sentence are page furniture, however they are worded.
+    """Copied text: what comes before the headline (masthead, menu, section label), a bare author name
+    between the headline and the first sentence, and the short lines after the article's last sentence
+    (tags, teasers, footers) are page furniture, however they are worded.
 
     The headline is the first kept line of HEADLINE_WORDS that does not end with a full stop, looked for
     before the first kept line that ends like a sentence; without one, the first kept line."""
@@ -242,12 +244,20 @@ def _header(decisions: list[tuple[str, str | None]]) -> list[tuple[str, str | No
     )  # fmt: skip
     if title is None:
         return decisions
+    last_sentence = max(
+        (i for i in kept if _ends_sentence(decisions[i][0]) or decisions[i][0].endswith(":")),
+        default=len(decisions),
+    )  # fmt: skip
+    if decisions[last_sentence:][:1] and decisions[last_sentence][0].endswith(":"):
+        last_sentence = len(decisions)  # the article ends with a list its last sentence introduces
     marked = list(decisions)
     for i in kept:
         if i < title:
             marked[i] = (decisions[i][0], ABOVE_HEADLINE_RULE)
         elif title < i < first_sentence and _PERSON_NAME.fullmatch(decisions[i][0]):
             marked[i] = (decisions[i][0], BYLINE_RULE)
+        elif i > last_sentence and not _ends_sentence(decisions[i][0]):
+            marked[i] = (decisions[i][0], AFTER_ARTICLE_RULE)
     return marked
 
 
