@@ -223,3 +223,22 @@ def test_short_lines_after_the_last_sentence_go_unless_it_introduces_a_list():
     assert {r.rule for r in footer.removed} == {"after-article"}
     listed = [*body, "Engineers named three causes:", "Heavy rain in October", "A blocked drain"]
     assert clean_text("\n".join(listed)).paragraphs == tuple(listed[1:])
+
+
+def test_one_headline_like_line_after_a_label_is_a_subheading_and_stays():
+    text = "\n".join(
+        [
+            "Storm closes the coast road",
+            "The road was closed on Monday after a landslip, the council said.",
+            "Related",
+            "What happens next",
+            "Engineers expect the road to reopen next week.",
+        ]
+    )
+    article = clean_text(text)
+    assert "What happens next" in article.paragraphs
+    assert [r.rule for r in article.removed] == ["cross-link"]
+
+
+def test_a_menu_copied_with_runs_of_spaces_is_navigation():
+    assert _first_match("Home   Trucking   Warehousing   Technology   Regulation", default_rules()) == "navigation-menu"

@@ -224,7 +224,22 @@ def _decide(
             seen.add(line)
             title = line if title is None else title
         decisions.append((line, rule))
-    return decisions
+    return _lone_teasers_kept(decisions)
+
+
+def _lone_teasers_kept(decisions: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """A label's list of other stories has two headlines or more (other chrome, an advert, may sit between
+    them); one headline-like line after a label and before a sentence is the article's own subheading."""
+    kept, run = list(decisions), []
+    for i, (_, rule) in enumerate([*decisions, ("", None)]):
+        if rule is not None:
+            run.append(i)
+            continue
+        teasers = [j for j in run if decisions[j][1] == TEASER_RULE]
+        if len(teasers) == 1:
+            kept[teasers[0]] = (decisions[teasers[0]][0], None)
+        run = []
+    return kept
 
 
 def _header(decisions: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
@@ -232,16 +247,16 @@ def _header(decisions: list[tuple[str, str | None]]) -> list[tuple[str, str | No
     between the headline and the first sentence, and the short lines after the article's last sentence
     (tags, teasers, footers) are page furniture, however they are worded.
 
-    The headline is the first kept line of HEADLINE_WORDS that does not end with a full stop, looked for
+    The headline is the first kept line of 5 to 40 words that does not end with a full stop, looked for
     before the first kept line that ends like a sentence; without one, the first kept line."""
     kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
     first_sentence = next((i for i in kept if _ends_sentence(decisions[i][0])), len(decisions))
     low, high = extract.HEADLINE_WORDS
-    title = next(
-        (i for i in kept if i < first_sentence and low + 2 <= len(decisions[i][0].split()) <= high
-         and not decisions[i][0].endswith(".")),
-        kept[0] if kept else None,
-    )  # fmt: skip
+    candidates = [
+        i for i in kept
+        if i < first_sentence and low + 2 <= len(decisions[i][0].split()) <= high and not decisions[i][0].endswith(".")
+    ]  # fmt: skip
+    title = candidates[0] if candidates else (kept[0] if kept else None)
     if title is None:
         return decisions
     last_sentence = max(
