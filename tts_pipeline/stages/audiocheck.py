@@ -37,6 +37,7 @@ DC_LIMIT = 0.02  # |mean| of a 1 s window above this: DC offset
 LONG_SILENCE_S = 3.0  # a pause longer than this (the voices' longest pause is well under it)
 FLATNESS_NOISE = 0.3  # spectral flatness above this in a loud frame: noise-like
 NOISE_MIN_S = 0.3  # ... for at least this long (fricatives last under ~0.2 s)
+FLATNESS_BLOCK = 2048  # frames transformed at a time
 LEVEL_LIMIT_DB = 8.0  # a paragraph's median speech level this far from the narration's median
 
 
@@ -117,12 +118,21 @@ def _long_silences(level: np.ndarray) -> list[AudioFinding]:
     return found
 
 
+def _flatness(frames: np.ndarray) -> np.ndarray:
+    """Spectral flatness per frame, a block of frames at a time (an hour of audio stays a few MB at once)."""
+    window = np.hanning(frames.shape[1]).astype(np.float32)
+    flatness = np.empty(len(frames), dtype=np.float32)
+    for start in range(0, len(frames), FLATNESS_BLOCK):
+        block = frames[start : start + FLATNESS_BLOCK]
+        spectrum = np.abs(np.fft.rfft(block * window, axis=1)) ** 2 + 1e-12
+        # 100 Hz to 4 kHz: hum and DC are other checks' business, and a low-bitrate MP3 empties the top band
+        spectrum = spectrum[:, 2 : spectrum.shape[1] // 2]
+        flatness[start : start + len(block)] = np.exp(np.mean(np.log(spectrum), axis=1)) / np.mean(spectrum, axis=1)
+    return flatness
+
+
 def _noise_bursts(frames: np.ndarray, level: np.ndarray) -> list[AudioFinding]:
-    spectrum = np.abs(np.fft.rfft(frames * np.hanning(frames.shape[1]), axis=1)) ** 2 + 1e-12
-    # 100 Hz to 4 kHz: hum and DC are other checks' business, and a low-bitrate MP3 empties the top band
-    spectrum = spectrum[:, 2 : spectrum.shape[1] // 2]
-    flatness = np.exp(np.mean(np.log(spectrum), axis=1)) / np.mean(spectrum, axis=1)
-    noisy = (flatness > FLATNESS_NOISE) & (level > SPEECH_DB)
+    noisy = (_flatness(frames) > FLATNESS_NOISE) & (level > SPEECH_DB)
     found = []
     for first, stop in _runs(noisy):
         seconds = (stop - first) * FRAME_S
