@@ -3,8 +3,8 @@
 Run over the published MP3, decoded as the recogniser hears it (16 kHz mono). Each finding is a Fault of
 its own kind with its time; the verifier places it between paragraphs (place_faults).
 
-What is measured, per 20 ms frame unless said (thresholds measured on clean narrations of every shipped
-voice and on injected faults: `make bench-verify`, README "The verdict"):
+What is measured, per 20 ms frame unless said (thresholds measured on clean narrations of six shipped
+voices and on injected faults: `make bench-verify`, README "The verdict"):
 - clipping: samples at full scale. The master keeps true peaks under -1.5 dBFS, so any run of them is damage.
 - dc-offset: the mean of a second of audio far from zero (speech and silence both average to ~0).
 - long-silence: a pause longer than any the voices make (between paragraphs included).
