@@ -80,17 +80,22 @@ def test_learnt_rules_file_is_reviewable_keeps_keep_and_patterns_mask_numbers(tm
     assert line_pattern("2 readers are looking at this now") in [r["pattern"] for r in data["rule"]]
     article = clean_input(
         "\n".join(
-            ["A new story about the pier", "The pier reopens.", "41 readers are looking at this now", SIGN_UP, TEASER]
+            [
+                *("A new story about the pier", "The pier reopens.", "41 readers are looking at this now"),
+                *(SIGN_UP, TEASER, "Work on the railings ends in May."),  # a sentence last: no trailing furniture
+            ]
         ),
         url=f"{SITE}/pier",
         sites=SiteRules(tmp_path),
     )
-    assert article.paragraphs == ("The pier reopens.", TEASER)
+    assert article.paragraphs == ("The pier reopens.", TEASER, "Work on the railings ends in May.")
     assert [(r.text, r.rule) for r in article.removed] == [
         ("41 readers are looking at this now", "site-template"),
         (SIGN_UP, "site-template"),
     ]
-    other_site = clean_input("Headline\nBody.\n" + SIGN_UP, url="https://elsewhere.com/x", sites=SiteRules(tmp_path))
+    other_site = clean_input(
+        f"Headline\nBody.\n{SIGN_UP}\nMore body.", url="https://elsewhere.com/x", sites=SiteRules(tmp_path)
+    )
     assert SIGN_UP in other_site.paragraphs
 
 
