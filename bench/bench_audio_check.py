@@ -23,20 +23,18 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests import audio_faults as inject
+from tts_pipeline.article import SentenceCheck
 from tts_pipeline.stages import audiocheck
 from tts_pipeline.stages.asr.audio import SAMPLE_RATE, decode_audio
 
 
 def paragraph_spans(mp3: Path) -> list[tuple[float, float]]:
+    """The paragraphs' times from the narration's report.json, as the verifier places audio faults."""
     report = mp3.parent / "report.json"
     if not report.is_file():
         return []
-    spans: dict[int, tuple[float, float]] = {}
-    for s in json.loads(report.read_text(encoding="utf-8"))["sentences"]:
-        if s["start"] is not None:
-            a, b = spans.get(s["paragraph"], (s["start"], s["end"]))
-            spans[s["paragraph"]] = (min(a, s["start"]), max(b, s["end"]))
-    return [spans[k] for k in sorted(spans)]
+    sentences = [SentenceCheck(**s) for s in json.loads(report.read_text(encoding="utf-8"))["sentences"]]
+    return list(audiocheck.paragraph_spans(sentences).values())
 
 
 def cases(samples: np.ndarray, spans: list[tuple[float, float]]) -> dict[str, tuple[str, np.ndarray, float | None]]:

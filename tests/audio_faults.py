@@ -3,15 +3,14 @@ bench/bench_audio_check.py). Each takes 16 kHz mono float samples and returns (d
 
 from __future__ import annotations
 
-import subprocess
 import tempfile
 from pathlib import Path
 
 import numpy as np
 
-from tts_pipeline.stages import audiocheck
+from tts_pipeline.stages import audio, audiocheck
 from tts_pipeline.stages.asr.audio import SAMPLE_RATE, decode_audio
-from tts_pipeline.stages.audio import ffmpeg_binary
+from tts_pipeline.stages.audio import AudioSegment
 
 RATE = SAMPLE_RATE
 
@@ -55,17 +54,12 @@ def dc_offset(samples, offset: float = 0.05):
 
 
 def as_mp3(samples: np.ndarray, folder: Path) -> Path:
-    """Encode as the pipeline publishes (64 kbps MP3), so the check hears what a listener would."""
-    wav, mp3 = folder / "damaged.wav", folder / "damaged.mp3"
-    import wave
-
-    with wave.open(str(wav), "wb") as handle:
-        handle.setnchannels(1)
-        handle.setsampwidth(2)
-        handle.setframerate(RATE)
-        handle.writeframes((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes())
-    command = [ffmpeg_binary(), "-y", "-loglevel", "error", "-i", str(wav), "-ar", "24000", "-b:a", "64k", str(mp3)]
-    subprocess.run(command, check=True)  # at a voice's own rate (24 kHz), as the pipeline publishes
+    """Encode with the pipeline's own exporter (64 kbps MP3) at a voice's rate (24 kHz), so the check hears
+    what a listener would."""
+    pcm = (np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes()
+    segment = AudioSegment(pcm, frame_rate=RATE, sample_width=2, channels=1).set_frame_rate(24000)
+    mp3 = folder / "damaged.mp3"
+    audio.export_mp3(segment, mp3)
     return mp3
 
 

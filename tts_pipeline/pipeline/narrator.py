@@ -28,7 +28,7 @@ from tts_pipeline.publish.captions import write_captions
 from tts_pipeline.stages import audio, clean, speech
 from tts_pipeline.stages.align import text_paragraphs
 from tts_pipeline.stages.asr import Recognizer, create_recognizer, describe_recognizer
-from tts_pipeline.stages.asr.audio import SAMPLE_RATE, decode_audio
+from tts_pipeline.stages.asr.audio import SAMPLE_RATE
 from tts_pipeline.stages.engines import TTSEngine, create_engine, retake
 from tts_pipeline.stages.lexicon import Lexicon, load_lexicons
 from tts_pipeline.stages.second_look import SecondLook
@@ -183,7 +183,7 @@ class Narrator:
         """Faults and verdict for a narration of these paragraphs (headline first), with a second look."""
         second_look = SecondLook(self.recognizer, audio_path)
         verification = verify_transcript(paragraphs, transcript, self.options.threshold, second_look)
-        return with_audio_faults(verification, decode_audio(audio_path), SAMPLE_RATE)
+        return with_audio_faults(verification, second_look.samples, SAMPLE_RATE)
 
     def check_audio(self, audio_path: Path, text: str, text_name: str = "the text") -> AudioCheck:
         """Does this audio say this text (an article.txt: headline, blank line, paragraphs)? The verify command."""

@@ -250,7 +250,7 @@ def _header(decisions: list[tuple[str, str | None]]) -> list[tuple[str, str | No
     The headline is the first kept line of 5 to 40 words that does not end with a full stop, looked for
     before the first kept line that ends like a sentence; without one, the first kept line."""
     kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
-    first_sentence = next((i for i in kept if _ends_sentence(decisions[i][0])), len(decisions))
+    first_sentence = next((i for i in kept if extract.ends_sentence(decisions[i][0])), len(decisions))
     low, high = extract.HEADLINE_WORDS
     candidates = [
         i for i in kept
@@ -260,7 +260,7 @@ def _header(decisions: list[tuple[str, str | None]]) -> list[tuple[str, str | No
     if title is None:
         return decisions
     last_sentence = max(
-        (i for i in kept if _ends_sentence(decisions[i][0]) or decisions[i][0].endswith(":")),
+        (i for i in kept if extract.ends_sentence(decisions[i][0]) or decisions[i][0].endswith(":")),
         default=len(decisions),
     )  # fmt: skip
     if decisions[last_sentence:][:1] and decisions[last_sentence][0].endswith(":"):
@@ -271,13 +271,9 @@ def _header(decisions: list[tuple[str, str | None]]) -> list[tuple[str, str | No
             marked[i] = (decisions[i][0], ABOVE_HEADLINE_RULE)
         elif title < i < first_sentence and _PERSON_NAME.fullmatch(decisions[i][0]):
             marked[i] = (decisions[i][0], BYLINE_RULE)
-        elif i > last_sentence and not _ends_sentence(decisions[i][0]):
+        elif i > last_sentence and not extract.ends_sentence(decisions[i][0]):
             marked[i] = (decisions[i][0], AFTER_ARTICLE_RULE)
     return marked
-
-
-def _ends_sentence(line: str) -> bool:
-    return line.rstrip("\"'”’)").endswith((".", "!", "?", "…"))
 
 
 def _bare_label(line: str) -> bool:
@@ -285,7 +281,7 @@ def _bare_label(line: str) -> bool:
 
 
 def _headline_like(line: str) -> bool:
-    return len(line.split()) <= TEASER_WORDS and not line.rstrip("\"'”’)").endswith((".", "!", "?", "…", ":"))
+    return len(line.split()) <= TEASER_WORDS and not extract.ends_sentence(line, (*extract.SENTENCE_ENDS, ":"))
 
 
 def _repeats_layout(line: str, title: str | None, seen: set[str]) -> bool:

@@ -52,6 +52,14 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+SENTENCE_ENDS = (".", "!", "?", "…")
+
+
+def ends_sentence(line: str, marks: tuple[str, ...] = SENTENCE_ENDS) -> bool:
+    """Does the line end like a sentence (closing quotes and brackets aside)? Body does, far more than chrome."""
+    return line.rstrip("\"'”’)").endswith(marks)
+
+
 def parse_html(html: str | bytes) -> HtmlElement:
     if isinstance(html, str) and "<html" not in html[:2048].lower():
         html = f"<html><body>{html}</body></html>"  # a fragment (e.g. an article's HTML copied on its own)

@@ -44,10 +44,15 @@ class SecondLook:
         self._samples = None
         self.seconds_used = 0.0
 
-    def _write_clip(self, start: float, end: float, path: Path) -> None:
+    @property
+    def samples(self):
+        """The audio at ASR_SAMPLE_RATE, decoded once on first use (the verifier's audio check reads it too)."""
         if self._samples is None:
             self._samples = decode_audio(str(self.audio_path), sampling_rate=ASR_SAMPLE_RATE)
-        piece = self._samples[int(start * ASR_SAMPLE_RATE) : int(end * ASR_SAMPLE_RATE)]
+        return self._samples
+
+    def _write_clip(self, start: float, end: float, path: Path) -> None:
+        piece = self.samples[int(start * ASR_SAMPLE_RATE) : int(end * ASR_SAMPLE_RATE)]
         with wave.open(str(path), "wb") as out:
             out.setnchannels(1)
             out.setsampwidth(2)

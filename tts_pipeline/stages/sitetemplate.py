@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
+from tts_pipeline.stages.extract import ends_sentence
 from tts_pipeline.tomlfile import read_toml
 
 SITE_RULE = "site-template"
@@ -112,7 +113,7 @@ class TemplateLearner:
 def _recurs(line: str, stories: int, of: int) -> bool:
     if stories < MIN_STORIES or len(line.split()) < MIN_WORDS or line.endswith(":"):
         return False  # a one-word heading ('Note', 'Footnotes') or a label that introduces what follows
-    sentence = len(line.split()) >= SENTENCE_WORDS and line.rstrip("\"'”’)").endswith((".", "!", "?", "…"))
+    sentence = len(line.split()) >= SENTENCE_WORDS and ends_sentence(line)
     return stories >= (SENTENCE_SHARE if sentence else SHORT_LINE_SHARE) * of
 
 
