@@ -7,6 +7,7 @@ from pathlib import Path
 from tts_pipeline.article import Transcript, Word
 from tts_pipeline.errors import BadInput, EngineError
 from tts_pipeline.stages.asr.base import DEFAULT_BEAM_SIZE, DEFAULT_MODEL, default_threads
+from tts_pipeline.stages.asr.features import BlockFeatureExtractor
 from tts_pipeline.stages.asr.models import model_path  # also imported from here by callers that predate models.py
 
 # Shorter than the pause between paragraphs, so every paragraph boundary can be a window seam.
@@ -25,6 +26,7 @@ class FasterWhisperRecognizer:
         self._model = WhisperModel(
             str(model_path(model)), device="cpu", compute_type="int8", cpu_threads=self.cpu_threads
         )
+        self._model.feature_extractor = BlockFeatureExtractor(**self._model.feat_kwargs)
 
     def transcribe(self, audio_path: Path) -> Transcript:
         try:
