@@ -1,4 +1,5 @@
-"""Batch benchmark: minutes of verified audio per wall minute, peak RSS per worker, and the re-run time.
+"""Batch benchmark: minutes of verified audio per wall minute, CPU per verified minute and each worker's idle
+share, peak RSS per worker, and the re-run time.
 
 Articles of 300-700 words are made from the dev set's HTML pages in ../shared/devset/pages (read from
 there, never copied into the repo): each page is cleaned, and its paragraphs are kept up to 700 words.
@@ -106,11 +107,12 @@ def main() -> int:
         jsonl = Path(tmp) / "articles.jsonl"
         jsonl.write_text("".join(json.dumps(r) + "\n" for r in records))
         out = Path(tmp) / "out"
-        rss: list[float] = []
-        first = run_batch(jsonl, out, options, workers=args.workers, on_result=lambda r: rss.append(r.rss_mb))
+        results: list = []
+        first = run_batch(jsonl, out, options, workers=args.workers, on_result=results.append)
         began = time.perf_counter()
         again = run_batch(jsonl, out, options, workers=args.workers)
         rerun_s = time.perf_counter() - began
+    rss = [r.rss_mb for r in results]
     verified = sum(r.audio_seconds or 0 for r in first.rows if r.passed)
     passed = sum(r.passed for r in first.rows)
     print(
@@ -126,6 +128,15 @@ def main() -> int:
     print(
         f"peak RSS per worker: {max(rss, default=0):.0f} MB (max), {min(rss, default=0):.0f} MB (min)"
         + (" (<= 600)" if bars else "")
+    )
+    busy: dict[int, float] = {}
+    for r in results:
+        busy[r.worker] = busy.get(r.worker, 0.0) + r.cpu_s
+    threads = max(1, (os.cpu_count() or 1) // args.workers)  # as batch gives each worker's models
+    idle = [1 - b / (threads * first.wall_s) for b in busy.values()]
+    print(
+        f"CPU: {sum(busy.values()) / max(verified / 60, 1e-9):.1f} s per minute of verified audio; per-worker idle "
+        f"share of its {threads} core(s) over the wall time: {', '.join(f'{i:.0%}' for i in sorted(idle))}"
     )
     print(f"re-run: {rerun_s:.2f} s, {again.skipped} of {again.total} skipped as unchanged")
     if engine == "kokoro":

@@ -46,6 +46,8 @@ class Result:
     row: Row
     unchanged: bool = False
     rss_mb: float = 0.0
+    cpu_s: float = 0.0  # CPU time (user + system, every thread) the worker spent on this job
+    worker: int = 0  # the worker's process id
 
 
 @dataclass
@@ -114,7 +116,7 @@ def _rss_mb() -> float:
 
 def run_job(job: Job, out: str, options: NarrateOptions, settings: str) -> Result:
     """Narrate one article into OUT/<id>/ with this process's Narrator; never raises for a bad article."""
-    started = time.time()
+    started, cpu_began = time.time(), time.process_time()
     base = Row(job.id, job.source, job.source_hash, settings, ERROR, started_at=started)
     try:
         text, kind, url, digest = job.text, job.kind, job.url, job.source_hash
@@ -123,7 +125,7 @@ def run_job(job: Job, out: str, options: NarrateOptions, settings: str) -> Resul
             text, kind, url = src.text, src.kind, src.url or job.url
             digest = digest or sha(text, json.dumps(job.metadata, sort_keys=True))
         if job.skip_if_hash and digest == job.skip_if_hash:
-            return Result(replace(base, source_hash=digest), unchanged=True, rss_mb=_rss_mb())
+            return Result(replace(base, source_hash=digest), unchanged=True, rss_mb=_rss_mb(), worker=os.getpid())
         with _LOCK:
             narrator = _NARRATORS.get(settings)
             if narrator is None:
@@ -154,7 +156,8 @@ def run_job(job: Job, out: str, options: NarrateOptions, settings: str) -> Resul
         row = replace(base, error=" ".join(str(exc).split()))
     except Exception as exc:  # one broken article must not stop the batch
         row = replace(base, error=f"internal error ({type(exc).__name__}): {' '.join(str(exc).split())}")
-    return Result(replace(row, finished_at=time.time()), rss_mb=_rss_mb())
+    cpu_s = time.process_time() - cpu_began
+    return Result(replace(row, finished_at=time.time()), rss_mb=_rss_mb(), cpu_s=cpu_s, worker=os.getpid())
 
 
 # ---- the batch process -----------------------------------------------------------------------------------
