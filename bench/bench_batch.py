@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from tts_pipeline.errors import BadInput
-from tts_pipeline.pipeline.batch import run_batch
+from tts_pipeline.pipeline.batch import run_batch, threads_per_worker
 from tts_pipeline.pipeline.options import NarrateOptions
 from tts_pipeline.stages.clean import clean_input
 from tts_pipeline.stages.voices import get_voice
@@ -132,7 +132,7 @@ def main() -> int:
     busy: dict[int, float] = {}
     for r in results:
         busy[r.worker] = busy.get(r.worker, 0.0) + r.cpu_s
-    threads = max(1, (os.cpu_count() or 1) // args.workers)  # as batch gives each worker's models
+    threads = threads_per_worker(len(busy))  # the workers batch started (no more than the articles)
     idle = [1 - b / (threads * first.wall_s) for b in busy.values()]
     print(
         f"CPU: {sum(busy.values()) / max(verified / 60, 1e-9):.1f} s per minute of verified audio; per-worker idle "

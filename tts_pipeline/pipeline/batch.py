@@ -203,14 +203,18 @@ def _is_current(row: Row | None, settings: str, out: Path) -> bool:
     )
 
 
+def threads_per_worker(workers: int) -> int:
+    """CPU threads for each worker's models (Whisper, a neural voice): they share the cores instead of each
+    taking them all, since onnxruntime and CTranslate2 threads spin while they wait and oversubscribed cores
+    cost time."""
+    return max(1, (os.cpu_count() or 1) // workers)
+
+
 class _PoolRunner:
     """Runs jobs on local worker processes, started on the first job (a re-run with nothing to do starts none)."""
 
     def __init__(self, out: Path, options: NarrateOptions, settings: str, workers: int) -> None:
-        # The workers' models (Whisper, a neural voice) share the cores instead of each taking them all:
-        # onnxruntime and CTranslate2 threads spin while they wait, so oversubscribed cores cost time.
-        threads = max(1, (os.cpu_count() or 1) // workers)
-        self.args = (str(out), replace(options, cpu_threads=threads), settings)
+        self.args = (str(out), replace(options, cpu_threads=threads_per_worker(workers)), settings)
         self.workers = workers
         self.pool = None
 
