@@ -242,3 +242,41 @@ def test_one_headline_like_line_after_a_label_is_a_subheading_and_stays():
 
 def test_a_menu_copied_with_runs_of_spaces_is_navigation():
     assert _first_match("Home   Trucking   Warehousing   Technology   Regulation", default_rules()) == "navigation-menu"
+
+
+BODY_SENTENCE = (
+    "Dozens of routes will be renamed on Sunday as the city moves to a frequent-service grid, officials said."
+)
+
+
+def test_a_label_above_the_headline_does_not_make_it_and_its_standfirst_teasers():
+    headline = "Winnipeg Transit's new network launches Sunday. Here's what riders need to know"
+    standfirst = "Some routes will be renamed or replaced as the city moves to a new grid"
+    lines = [
+        "Canada",
+        "Manitoba",
+        "Top Stories",
+        headline,
+        standfirst,
+        "Posted: Jun 27, 2025 4:00 AM CDT",
+        BODY_SENTENCE,
+    ]
+    article = clean_text("\n".join(lines))
+    assert article.title == headline
+    assert article.paragraphs == (standfirst, BODY_SENTENCE)
+
+
+def test_the_headline_is_the_line_right_above_the_byline_not_a_tagline_or_ticker_above_it():
+    headline = "School board sends budget to voters after a heated three-hour meeting"
+    for above in ("Serving Millbrook, Danby Falls and Orren Township since 1889", "JSE All Share 81,240 ▲ 0.6%"):
+        lines = ["The Millbrook Sentinel", above, "Local News", headline, "By Dale Eckhardt | Staff Writer"]
+        article = clean_text("\n".join([*lines, BODY_SENTENCE]))
+        assert (article.title, article.paragraphs) == (headline, (BODY_SENTENCE,))
+
+
+def test_a_menu_item_that_looks_like_a_name_is_not_the_byline():
+    headline = "Taxi strike leaves thousands stranded as commuters scramble for lifts"
+    standfirst = "The stay-away will continue until the city stops impounding vehicles"
+    lines = ["Home", "South Africa", "Western Cape", "JSE All Share 81,240 ▲ 0.6%", headline, standfirst]
+    article = clean_text("\n".join([*lines, "Sipho Ndlovu", BODY_SENTENCE]))
+    assert (article.title, article.paragraphs) == (headline, (standfirst, BODY_SENTENCE))

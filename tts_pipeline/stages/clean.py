@@ -21,22 +21,16 @@ from lxml.html import HtmlElement
 from tts_pipeline.article import Article, RemovedLine
 from tts_pipeline.errors import BadInput
 from tts_pipeline.stages import extract, sitetemplate, source
+from tts_pipeline.stages.headline import TEASER_RULE, mark_header
 from tts_pipeline.tomlfile import read_toml
 
 DUPLICATE_RULE = "duplicate-line"
 DUPLICATE_MIN_WORDS = 15  # a repeated line this long is a pull quote; a shorter one may be a heading
 # A bare label of other stories ('More stories', 'Most read') is followed by their headlines: lines of up to
 # TEASER_WORDS words with no sentence end, removed as "teaser-list" until a line ends like a sentence.
-TEASER_RULE = "teaser-list"
 TEASER_LABEL_RULES = ("cross-link", "other-stories")
 TEASER_LABEL_WORDS = 6
 TEASER_WORDS = 20
-ABOVE_HEADLINE_RULE = "above-headline"
-AFTER_ARTICLE_RULE = "after-article"  # copied text: short lines after the article's last sentence
-BYLINE_RULE = "byline"  # the chrome rule of that name finds bylines by their words; _header by their place
-# A bare name of two to four capitalised words (Irish and other accented names too): 'Síle Ní Fhlaithearta'.
-_NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|Ní|Nic|Mac|Ó|Ua|de|van|von|da|di|la|le|bin|al-\w+)"
-_PERSON_NAME = re.compile(f"{_NAME_PART}(?: {_NAME_PART}){{1,3}}")
 EMPTY_RULE = "no-words"
 CONTAINERS = ("html", "body", "main", "article")  # an html_rule never cuts these
 NOT_ARTICLE_RULE = "not-article"  # left out by the extractor (trafilatura), shown in --diff only
@@ -242,40 +236,6 @@ def _lone_teasers_kept(decisions: list[tuple[str, str | None]]) -> list[tuple[st
     return kept
 
 
-def _header(decisions: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
-    """Copied text: what comes before the headline (masthead, menu, section label), a bare author name
-    between the headline and the first sentence, and the short lines after the article's last sentence
-    (tags, teasers, footers) are page furniture, however they are worded.
-
-    The headline is the first kept line of 5 to 40 words that does not end with a full stop, looked for
-    before the first kept line that ends like a sentence; without one, the first kept line."""
-    kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
-    first_sentence = next((i for i in kept if extract.ends_sentence(decisions[i][0])), len(decisions))
-    low, high = extract.HEADLINE_WORDS
-    candidates = [
-        i for i in kept
-        if i < first_sentence and low + 2 <= len(decisions[i][0].split()) <= high and not decisions[i][0].endswith(".")
-    ]  # fmt: skip
-    title = candidates[0] if candidates else (kept[0] if kept else None)
-    if title is None:
-        return decisions
-    last_sentence = max(
-        (i for i in kept if extract.ends_sentence(decisions[i][0]) or decisions[i][0].endswith(":")),
-        default=len(decisions),
-    )  # fmt: skip
-    if decisions[last_sentence:][:1] and decisions[last_sentence][0].endswith(":"):
-        last_sentence = len(decisions)  # the article ends with a list its last sentence introduces
-    marked = list(decisions)
-    for i in kept:
-        if i < title:
-            marked[i] = (decisions[i][0], ABOVE_HEADLINE_RULE)
-        elif title < i < first_sentence and _PERSON_NAME.fullmatch(decisions[i][0]):
-            marked[i] = (decisions[i][0], BYLINE_RULE)
-        elif i > last_sentence and not extract.ends_sentence(decisions[i][0]):
-            marked[i] = (decisions[i][0], AFTER_ARTICLE_RULE)
-    return marked
-
-
 def _bare_label(line: str) -> bool:
     return len(line.split()) <= TEASER_LABEL_WORDS and not re.search(r"[:|>»›→]\s*\w", line)
 
@@ -298,11 +258,11 @@ def _no_article(kept: Sequence[str], removed: Sequence[RemovedLine]) -> BadInput
 def clean_text(text: str, rules: Sequence[Rule] | None = None) -> Article:
     """Split copied page text into lines, drop chrome, keep the headline and body paragraphs verbatim.
 
-    The headline is found by position (_header): lines above it and a bare author name under it go.
+    The headline is found by position (headline.mark_header): lines above it and a bare author name under it go.
     Raises BadInput when no body paragraph is left.
     """
     rules = default_rules() if rules is None else rules
-    decisions = _header(_decide(text.splitlines(), rules, None, copied=True))
+    decisions = mark_header(_decide(text.splitlines(), rules, None, copied=True))
     kept = [line for line, rule in decisions if rule is None]
     removed = tuple(RemovedLine(line, rule) for line, rule in decisions if rule is not None)
     if len(kept) < 2:

@@ -1,0 +1,114 @@
+"""Copied page text: where the headline is, and the page furniture its place gives away.
+
+A person's copy of a page has no markup, so the headline is found by where it sits: after the masthead,
+menu and section labels, and just before the byline or dateline (a standfirst may sit between them).
+What comes before the headline, a bare author name under it, and the short lines after the article's
+last sentence (tags, teasers, footers) are furniture however they are worded.
+
+Decisions are (line, rule name or None when kept), as clean._decide makes them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tts_pipeline.stages import extract
+
+Decisions = list[tuple[str, str | None]]
+
+TEASER_RULE = "teaser-list"  # other stories' headlines under a label (clean._decide)
+ABOVE_HEADLINE_RULE = "above-headline"
+AFTER_ARTICLE_RULE = "after-article"  # short lines after the article's last sentence
+BYLINE_RULE = "byline"  # the chrome rule of that name finds bylines by their words; mark_header by their place
+# Lines that follow a headline on a page: who wrote it and when (the chrome rules' names).
+ANCHOR_RULES = ("byline", "dateline", "relative-time", "reading-time")
+# A bare name of two to four capitalised words (Irish and other accented names too): 'Síle Ní Fhlaithearta'.
+_NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|Ní|Nic|Mac|Ó|Ua|de|van|von|da|di|la|le|bin|al-\w+)"
+_PERSON_NAME = re.compile(f"{_NAME_PART}(?: {_NAME_PART}){{1,3}}")
+# The byline under the headline is looked for before the first kept line that ends like a sentence and has
+# this many words: a shorter one ('Sunny. Light winds.', a weather widget) is no paragraph yet.
+FIRST_SENTENCE_WORDS = 5
+
+
+def mark_header(decisions: Decisions) -> Decisions:
+    """The decisions with the furniture around the headline marked, and a headline (and its standfirst)
+    that a label above them had taken for other stories' teasers kept again."""
+    decisions = list(decisions)
+    kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
+    first_sentence = next((i for i in kept if extract.ends_sentence(decisions[i][0])), len(decisions))
+    anchored = _anchored_headline(decisions)
+    if anchored is not None:
+        title, anchor = anchored
+        for i in range(title, anchor):
+            if decisions[i][1] == TEASER_RULE:
+                decisions[i] = (decisions[i][0], None)
+        kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
+    else:
+        candidates = [i for i in kept if i < first_sentence and _headline_shaped(decisions[i][0])]
+        title = candidates[0] if candidates else (kept[0] if kept else None)
+    if title is None:
+        return decisions
+    return _furniture_marked(decisions, kept, title, first_sentence)
+
+
+def _furniture_marked(decisions: Decisions, kept: list[int], title: int, first_sentence: int) -> Decisions:
+    last_sentence = max(
+        (i for i in kept if extract.ends_sentence(decisions[i][0]) or decisions[i][0].endswith(":")),
+        default=len(decisions),
+    )  # fmt: skip
+    if decisions[last_sentence:][:1] and decisions[last_sentence][0].endswith(":"):
+        last_sentence = len(decisions)  # the article ends with a list its last sentence introduces
+    marked = list(decisions)
+    for i in kept:
+        if i < title:
+            marked[i] = (decisions[i][0], ABOVE_HEADLINE_RULE)
+        elif title < i < first_sentence and _PERSON_NAME.fullmatch(decisions[i][0]):
+            marked[i] = (decisions[i][0], BYLINE_RULE)
+        elif i > last_sentence and not extract.ends_sentence(decisions[i][0]):
+            marked[i] = (decisions[i][0], AFTER_ARTICLE_RULE)
+    return marked
+
+
+def _anchored_headline(decisions: Decisions) -> tuple[int, int] | None:
+    """(headline, byline) where a byline or dateline sits right under the headline: of the (at most two,
+    adjacent) headline-shaped lines above it, the first (the second is the standfirst). Bylines found by
+    a rule come first, then bare names (a menu's 'South Africa' looks like one). None when no byline
+    before the first sentence has a headline right above it."""
+    kept = (i for i, (line, rule) in enumerate(decisions) if rule is None)
+    first_sentence = next((i for i in kept if _sentence(decisions[i][0])), len(decisions))
+    by_rule = [i for i in range(first_sentence) if decisions[i][1] in ANCHOR_RULES]
+    by_name = [i for i in range(first_sentence) if _bare_name(decisions[i])]
+    for anchor in by_rule + by_name:
+        block = _headline_block(decisions, anchor)
+        if block:
+            return block[-1], anchor
+    return None
+
+
+def _headline_block(decisions: Decisions, anchor: int) -> list[int]:
+    """The headline-shaped lines right above the byline: up to two, the second adjacent to the first."""
+    block: list[int] = []
+    for i in range(anchor - 1, -1, -1):
+        line, rule = decisions[i]
+        if rule in (None, TEASER_RULE) and _headline_shaped(line) and (not block or block[-1] == i + 1):
+            block.append(i)
+            if len(block) == 2:
+                break
+        elif rule is None:
+            break  # a kept line of another shape: the header is not here
+    return block
+
+
+def _bare_name(decision: tuple[str, str | None]) -> bool:
+    line, rule = decision
+    return rule in (None, TEASER_RULE) and bool(_PERSON_NAME.fullmatch(line))
+
+
+def _headline_shaped(line: str) -> bool:
+    """5 to 40 words and no full stop at the end."""
+    low, high = extract.HEADLINE_WORDS
+    return low + 2 <= len(line.split()) <= high and not line.endswith(".")
+
+
+def _sentence(line: str) -> bool:
+    return extract.ends_sentence(line) and len(line.split()) >= FIRST_SENTENCE_WORDS
