@@ -14,9 +14,10 @@ voices and on injected faults: `make bench-verify`, README "The verdict"):
 The frame maths is numpy; no library offers these checks on a buffer (ffmpeg's silencedetect/astats would
 need one subprocess and one decode per check).
 
-Not yet found: clicks inside loud speech and 300 ms dropouts. Measured after a 64 kbps MP3 round trip, a
-0.8 full-scale click's sample-difference ratio (9.7-13.7) sits inside clean speech's own (9.2-14.5), and
-espeak-ng stops and starts speech as abruptly as a dropout does (README: "The verdict").
+Not found, and not findable from the audio alone (README "The verdict" has the figures): clicks inside
+loud speech (after a 64 kbps MP3 round trip a 0.8 full-scale click stands out less than clean speech's
+own plosive bursts, by sample differences or by 4-8 kHz energy) and 300 ms dropouts (the voices pause
+as long where the text has no punctuation, and espeak-ng stops and starts as abruptly as a cut).
 """
 
 from __future__ import annotations
