@@ -280,3 +280,19 @@ def test_a_menu_item_that_looks_like_a_name_is_not_the_byline():
     lines = ["Home", "South Africa", "Western Cape", "JSE All Share 81,240 ▲ 0.6%", headline, standfirst]
     article = clean_text("\n".join([*lines, "Sipho Ndlovu", BODY_SENTENCE]))
     assert (article.title, article.paragraphs) == (headline, (standfirst, BODY_SENTENCE))
+
+
+def test_a_short_subheading_right_after_a_list_of_other_stories_is_the_articles_own():
+    lines = [
+        "Storm closes the coast road",
+        "The road was closed on Monday after a landslip, the council said.",
+        "Related stories",
+        "Bureau issues early warning of a hot, dry spring for the east coast",
+        "Volunteer numbers falling in rural fire brigades across the state",
+    ]
+    resumed = "Engineers expect the road to reopen next week, the council said."
+    subheaded = clean_text("\n".join([*lines, "Smoke warning for residents", resumed]))
+    assert subheaded.paragraphs == (lines[1], "Smoke warning for residents", resumed)
+    # a teaser as long as a headline before the paragraph is still another story
+    teaser = "Ambulance response times worst in a year as winter pressures hit"
+    assert clean_text("\n".join([*lines, teaser, resumed])).paragraphs == (lines[1], resumed)

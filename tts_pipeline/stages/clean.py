@@ -31,6 +31,10 @@ DUPLICATE_MIN_WORDS = 15  # a repeated line this long is a pull quote; a shorter
 TEASER_LABEL_RULES = ("cross-link", "other-stories")
 TEASER_LABEL_WORDS = 6
 TEASER_WORDS = 20
+# ... but the last of them is the article's own subheading when it is this short (other stories' headlines
+# run longer) and a paragraph of SUBHEADED_PARAGRAPH_WORDS words or more follows it
+SUBHEADING_WORDS = (3, 5)
+SUBHEADED_PARAGRAPH_WORDS = 8
 EMPTY_RULE = "no-words"
 CONTAINERS = ("html", "body", "main", "article")  # an html_rule never cuts these
 NOT_ARTICLE_RULE = "not-article"  # left out by the extractor (trafilatura), shown in --diff only
@@ -223,17 +227,30 @@ def _decide(
 
 def _lone_teasers_kept(decisions: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
     """A label's list of other stories has two headlines or more (other chrome, an advert, may sit between
-    them); one headline-like line after a label and before a sentence is the article's own subheading."""
+    them); one headline-like line after a label and before a sentence is the article's own subheading.
+    So is the last line of a longer list when a paragraph follows it at once: the article resumes under
+    its own subheading ('Related stories', two teasers, 'Smoke warning for residents', a paragraph)."""
     kept, run = list(decisions), []
-    for i, (_, rule) in enumerate([*decisions, ("", None)]):
+    for i, (line, rule) in enumerate([*decisions, ("", None)]):
         if rule is not None:
             run.append(i)
             continue
         teasers = [j for j in run if decisions[j][1] == TEASER_RULE]
         if len(teasers) == 1:
             kept[teasers[0]] = (decisions[teasers[0]][0], None)
+        elif teasers and teasers[-1] == i - 1 and _subheading(decisions[i - 1][0]) and _paragraph(line):
+            kept[i - 1] = (decisions[i - 1][0], None)
         run = []
     return kept
+
+
+def _subheading(line: str) -> bool:
+    low, high = SUBHEADING_WORDS
+    return low <= len(line.split()) <= high
+
+
+def _paragraph(line: str) -> bool:
+    return extract.ends_sentence(line) and len(line.split()) >= SUBHEADED_PARAGRAPH_WORDS
 
 
 def _bare_label(line: str) -> bool:
