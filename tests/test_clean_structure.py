@@ -218,7 +218,7 @@ def test_body_about_cancelling_ai_voices_or_editors_stays(line):
 
 def test_short_lines_after_the_last_sentence_go_unless_it_introduces_a_list():
     body = ["Storm closes the coast road", "The road was closed on Monday after a landslip, the council said."]
-    footer = clean_text("\n".join([*body, "Topics", "Weather warnings across the county", "Coast Road"]))
+    footer = clean_text("\n".join([*body, "Storm Aled", "Weather warnings across the county", "Coast Road"]))
     assert footer.paragraphs == (body[1],)
     assert {r.rule for r in footer.removed} == {"after-article"}
     listed = [*body, "Engineers named three causes:", "Heavy rain in October", "A blocked drain"]
@@ -296,3 +296,14 @@ def test_a_short_subheading_right_after_a_list_of_other_stories_is_the_articles_
     # a teaser as long as a headline before the paragraph is still another story
     teaser = "Ambulance response times worst in a year as winter pressures hit"
     assert clean_text("\n".join([*lines, teaser, resumed])).paragraphs == (lines[1], resumed)
+
+
+def test_the_byline_may_sit_under_a_standfirst_sentence_and_an_audio_line():
+    headline = "Federal investigators say a faulty brake sensor set off the freight derailment"
+    standfirst = "A preliminary report points to a trackside detector that failed to alert the crew in time."
+    lines = ["Democracy depends on what you know", "Politics", "Business", headline, standfirst]
+    article = clean_text("\n".join([*lines, "By Danielle Ortiz and Marcus Whitfield", BODY_SENTENCE]))
+    assert (article.title, article.paragraphs) == (headline, (standfirst, BODY_SENTENCE))
+    radio = ["All Things Considered with Anna Kim is on now", "Local News", "Agriculture", headline, "Listen • 4:11"]
+    article = clean_text("\n".join([*radio, "Peter Halvorsen", "Published June 3, 2025 at 5:45 AM CDT", BODY_SENTENCE]))
+    assert (article.title, article.paragraphs) == (headline, (BODY_SENTENCE,))

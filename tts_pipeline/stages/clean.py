@@ -28,7 +28,7 @@ DUPLICATE_RULE = "duplicate-line"
 DUPLICATE_MIN_WORDS = 15  # a repeated line this long is a pull quote; a shorter one may be a heading
 # A bare label of other stories ('More stories', 'Most read') is followed by their headlines: lines of up to
 # TEASER_WORDS words with no sentence end, removed as "teaser-list" until a line ends like a sentence.
-TEASER_LABEL_RULES = ("cross-link", "other-stories")
+TEASER_LABEL_RULES = ("cross-link", "other-stories", "tags")
 TEASER_LABEL_WORDS = 6
 TEASER_WORDS = 20
 # ... but the last of them is the article's own subheading when it is this short (other stories' headlines

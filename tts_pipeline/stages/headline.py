@@ -70,14 +70,16 @@ def _furniture_marked(decisions: Decisions, kept: list[int], title: int, first_s
 
 
 def _anchored_headline(decisions: Decisions) -> tuple[int, int] | None:
-    """(headline, byline) where a byline or dateline sits right under the headline: of the (at most two,
-    adjacent) headline-shaped lines above it, the first (the second is the standfirst). Bylines found by
-    a rule come first, then bare names (a menu's 'South Africa' looks like one). None when no byline
-    before the first sentence has a headline right above it."""
-    kept = (i for i, (line, rule) in enumerate(decisions) if rule is None)
+    """(headline, byline) where a byline or dateline sits right under the headline, a standfirst perhaps
+    between them: of the (at most two, adjacent) headline-shaped lines above it, the first (the second is
+    the standfirst). Bylines found by a rule come first, then bare names (a menu's 'South Africa' looks
+    like one). None when no byline before the first sentence (or right under it: a standfirst that ends
+    like a sentence) has a headline right above it."""
+    kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
     first_sentence = next((i for i in kept if _sentence(decisions[i][0])), len(decisions))
-    by_rule = [i for i in range(first_sentence) if decisions[i][1] in ANCHOR_RULES]
-    by_name = [i for i in range(first_sentence) if _bare_name(decisions[i])]
+    under_it = next((i for i in kept if i > first_sentence and not _anchor(decisions[i])), len(decisions))
+    by_rule = [i for i in range(under_it) if decisions[i][1] in ANCHOR_RULES]
+    by_name = [i for i in range(under_it) if _bare_name(decisions[i])]
     for anchor in by_rule + by_name:
         block = _headline_block(decisions, anchor)
         if block:
@@ -86,17 +88,27 @@ def _anchored_headline(decisions: Decisions) -> tuple[int, int] | None:
 
 
 def _headline_block(decisions: Decisions, anchor: int) -> list[int]:
-    """The headline-shaped lines right above the byline: up to two, the second adjacent to the first."""
+    """The headline-shaped lines right above the byline: up to two, the second adjacent to the first.
+    Other bylines and datelines are passed over, and so is one standfirst that ends like a sentence."""
     block: list[int] = []
+    standfirst = False
     for i in range(anchor - 1, -1, -1):
         line, rule = decisions[i]
         if rule in (None, TEASER_RULE) and _headline_shaped(line) and (not block or block[-1] == i + 1):
             block.append(i)
             if len(block) == 2:
                 break
+        elif not block and _anchor(decisions[i]):
+            continue
+        elif rule is None and not block and not standfirst and _sentence(line):
+            standfirst = True
         elif rule is None:
             break  # a kept line of another shape: the header is not here
     return block
+
+
+def _anchor(decision: tuple[str, str | None]) -> bool:
+    return decision[1] in ANCHOR_RULES or _bare_name(decision)
 
 
 def _bare_name(decision: tuple[str, str | None]) -> bool:
