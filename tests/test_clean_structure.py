@@ -307,3 +307,11 @@ def test_the_byline_may_sit_under_a_standfirst_sentence_and_an_audio_line():
     radio = ["All Things Considered with Anna Kim is on now", "Local News", "Agriculture", headline, "Listen • 4:11"]
     article = clean_text("\n".join([*radio, "Peter Halvorsen", "Published June 3, 2025 at 5:45 AM CDT", BODY_SENTENCE]))
     assert (article.title, article.paragraphs) == (headline, (BODY_SENTENCE,))
+
+
+def test_a_fact_box_that_ends_the_article_is_body_but_one_colon_teaser_is_not():
+    body = ["Greenway extension gets funding boost", "Work on the extension will start in autumn, the council said."]
+    facts = ["Key facts", "Length of extension: 14km", "Funding: €3.2 million", "Expected opening: Summer 2027"]
+    assert clean_text("\n".join([*body, *facts])).paragraphs == (body[1], *facts)
+    teaser = "SA20: Paarl Royals edge Joburg Super Kings in last-over thriller"
+    assert clean_text("\n".join([*body, "Cancer waiting times worst in two years", teaser])).paragraphs == (body[1],)

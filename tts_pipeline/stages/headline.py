@@ -22,6 +22,8 @@ AFTER_ARTICLE_RULE = "after-article"  # short lines after the article's last sen
 BYLINE_RULE = "byline"  # the chrome rule of that name finds bylines by their words; mark_header by their place
 # Lines that follow a headline on a page: who wrote it and when (the chrome rules' names).
 ANCHOR_RULES = ("byline", "dateline", "relative-time", "reading-time")
+# A fact box's line: a label and a value of up to five words each ('Expected opening: Summer 2027').
+_FACT_LINE = re.compile(r"[A-Z][^:.!?\s]*( [^:.!?\s]+){0,4}: \S+( \S+){0,4}(?<![.!?])")
 # A bare name of two to four capitalised words (Irish and other accented names too): 'Síle Ní Fhlaithearta'.
 _NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|Ní|Nic|Mac|Ó|Ua|de|van|von|da|di|la|le|bin|al-\w+)"
 _PERSON_NAME = re.compile(f"{_NAME_PART}(?: {_NAME_PART}){{1,3}}")
@@ -64,9 +66,19 @@ def _furniture_marked(decisions: Decisions, kept: list[int], title: int, first_s
             marked[i] = (decisions[i][0], ABOVE_HEADLINE_RULE)
         elif title < i < first_sentence and _PERSON_NAME.fullmatch(decisions[i][0]):
             marked[i] = (decisions[i][0], BYLINE_RULE)
-        elif i > last_sentence and not extract.ends_sentence(decisions[i][0]):
+        elif i > last_sentence and not extract.ends_sentence(decisions[i][0]) and not _fact_box(decisions, i):
             marked[i] = (decisions[i][0], AFTER_ARTICLE_RULE)
     return marked
+
+
+def _fact_box(decisions: Decisions, i: int) -> bool:
+    """A line of a fact box that ends the article ('Funding: €3.2 million', two such lines or more in a
+    row), or the box's heading above them. One such line alone may be a teaser ('SA20: Royals win')."""
+    kept = [j for j, (_, rule) in enumerate(decisions) if rule is None]
+    at = kept.index(i)
+    fact = [bool(_FACT_LINE.fullmatch(decisions[j][0])) for j in kept[max(at - 1, 0) : at + 3]]
+    fact = [False] * (1 - min(at, 1)) + fact + [False] * 4  # [before, this, next, the one after]
+    return (fact[1] and (fact[0] or fact[2])) or (fact[2] and fact[3])
 
 
 def _anchored_headline(decisions: Decisions) -> tuple[int, int] | None:
