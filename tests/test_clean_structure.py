@@ -218,7 +218,7 @@ def test_body_about_cancelling_ai_voices_or_editors_stays(line):
 
 def test_short_lines_after_the_last_sentence_go_unless_it_introduces_a_list():
     body = ["Storm closes the coast road", "The road was closed on Monday after a landslip, the council said."]
-    footer = clean_text("\n".join([*body, "Storm Aled", "Weather warnings across the county", "Coast Road"]))
+    footer = clean_text("\n".join([*body, "Storm warnings", "Weather warnings across the county", "Coast Road"]))
     assert footer.paragraphs == (body[1],)
     assert {r.rule for r in footer.removed} == {"after-article"}
     listed = [*body, "Engineers named three causes:", "Heavy rain in October", "A blocked drain"]
@@ -315,3 +315,10 @@ def test_a_fact_box_that_ends_the_article_is_body_but_one_colon_teaser_is_not():
     assert clean_text("\n".join([*body, *facts])).paragraphs == (body[1], *facts)
     teaser = "SA20: Paarl Royals edge Joburg Super Kings in last-over thriller"
     assert clean_text("\n".join([*body, "Cancer waiting times worst in two years", teaser])).paragraphs == (body[1],)
+
+
+def test_a_bare_name_under_a_standfirst_sentence_is_the_byline():
+    headline = "Greenway extension gets funding boost as work set to start in autumn"
+    standfirst = "The council says the new stretch will link three villages to the town centre."
+    article = clean_text("\n".join(["News", "Sport", headline, standfirst, "Siobhán Kearney", BODY_SENTENCE]))
+    assert (article.title, article.paragraphs) == (headline, (standfirst, BODY_SENTENCE))

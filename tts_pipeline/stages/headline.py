@@ -45,15 +45,18 @@ def mark_header(decisions: Decisions) -> Decisions:
             if decisions[i][1] == TEASER_RULE:
                 decisions[i] = (decisions[i][0], None)
         kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
+        byline_end = max(first_sentence, anchor + 1)  # the byline found under a standfirst sentence too
     else:
         candidates = [i for i in kept if i < first_sentence and _headline_shaped(decisions[i][0])]
         title = candidates[0] if candidates else (kept[0] if kept else None)
+        byline_end = first_sentence
     if title is None:
         return decisions
-    return _furniture_marked(decisions, kept, title, first_sentence)
+    return _furniture_marked(decisions, kept, title, byline_end)
 
 
-def _furniture_marked(decisions: Decisions, kept: list[int], title: int, first_sentence: int) -> Decisions:
+def _furniture_marked(decisions: Decisions, kept: list[int], title: int, byline_end: int) -> Decisions:
+    """Above the headline, a bare name under it (before byline_end), and short lines after the last sentence."""
     last_sentence = max(
         (i for i in kept if extract.ends_sentence(decisions[i][0]) or decisions[i][0].endswith(":")),
         default=len(decisions),
@@ -64,7 +67,7 @@ def _furniture_marked(decisions: Decisions, kept: list[int], title: int, first_s
     for i in kept:
         if i < title:
             marked[i] = (decisions[i][0], ABOVE_HEADLINE_RULE)
-        elif title < i < first_sentence and _PERSON_NAME.fullmatch(decisions[i][0]):
+        elif title < i < byline_end and _PERSON_NAME.fullmatch(decisions[i][0]):
             marked[i] = (decisions[i][0], BYLINE_RULE)
         elif i > last_sentence and not extract.ends_sentence(decisions[i][0]) and not _fact_box(decisions, i):
             marked[i] = (decisions[i][0], AFTER_ARTICLE_RULE)
