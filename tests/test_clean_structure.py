@@ -322,3 +322,14 @@ def test_a_bare_name_under_a_standfirst_sentence_is_the_byline():
     standfirst = "The council says the new stretch will link three villages to the town centre."
     article = clean_text("\n".join(["News", "Sport", headline, standfirst, "Siobhán Kearney", BODY_SENTENCE]))
     assert (article.title, article.paragraphs) == (headline, (standfirst, BODY_SENTENCE))
+
+
+def test_another_storys_headline_between_two_paragraphs_goes_but_a_list_item_or_subheading_stays():
+    first = "Rents in the city rose by 9 per cent last year, the highest rise since records began."
+    second = "Tenant groups say the rise is pushing families out of the neighbourhoods they grew up in."
+    teaser = "Cardiff bus lane fines to double from next month"
+    article = clean_text("\n".join(["Rents rise at record pace across the city", first, teaser, second]))
+    assert article.paragraphs == (first, second)
+    assert [r.rule for r in article.removed] == ["inline-teaser"]
+    own = "What the record rents mean for families in the city"
+    assert clean_text("\n".join(["Rents rise at record pace", first, own, second])).paragraphs == (first, own, second)

@@ -19,6 +19,21 @@ Decisions = list[tuple[str, str | None]]
 TEASER_RULE = "teaser-list"  # other stories' headlines under a label (clean._decide)
 ABOVE_HEADLINE_RULE = "above-headline"
 AFTER_ARTICLE_RULE = "after-article"  # short lines after the article's last sentence
+INLINE_TEASER_RULE = "inline-teaser"  # another story's headline set between two paragraphs
+# An inline teaser has at least this many words (a subheading is shorter) ...
+INLINE_TEASER_WORDS = 7
+# ... and at most this share of its content words occurs anywhere else in the article. Measured on eight
+# copied-text sets: such lines between two paragraphs are other stories' headlines at 0-0.25 (17 lines)
+# and the article's own lines above that, but for one quoted subheading (quotes exempt it).
+INLINE_TEASER_MAX_SHARED = 0.25
+_CONTENT_WORD = re.compile(r"[a-z][a-z'’-]{3,}")
+# Words too common to show a topic (a short list by hand: a stop-word library for 45 words is not worth it).
+_COMMON_WORDS = (
+    "that this with from have will been were their they them what when where which while about after before "
+    "over into than then there these those more most also just your would could should said says year years "
+    "first last next week month today told"
+)
+_COMMON = frozenset(_COMMON_WORDS.split())
 BYLINE_RULE = "byline"  # the chrome rule of that name finds bylines by their words; mark_header by their place
 # Lines that follow a headline on a page: who wrote it and when (the chrome rules' names).
 ANCHOR_RULES = ("byline", "dateline", "relative-time", "reading-time")
@@ -52,7 +67,7 @@ def mark_header(decisions: Decisions) -> Decisions:
         byline_end = first_sentence
     if title is None:
         return decisions
-    return _furniture_marked(decisions, kept, title, byline_end)
+    return _inline_teasers_marked(_furniture_marked(decisions, kept, title, byline_end))
 
 
 def _furniture_marked(decisions: Decisions, kept: list[int], title: int, byline_end: int) -> Decisions:
@@ -139,3 +154,31 @@ def _headline_shaped(line: str) -> bool:
 
 def _sentence(line: str) -> bool:
     return extract.ends_sentence(line) and len(line.split()) >= FIRST_SENTENCE_WORDS
+
+
+def _inline_teasers_marked(decisions: Decisions) -> Decisions:
+    """A headline-shaped line alone between two paragraphs that shares almost no words with the article is
+    another story's teaser ('Cardiff bus lane fines to double from next month' inside a story on rents)."""
+    kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
+    words = {i: _content_words(decisions[i][0]) for i in kept}
+    marked = list(decisions)
+    for before, at, after in zip(kept[1:], kept[2:], kept[3:]):  # noqa: B905 (shorter by design)
+        line = decisions[at][0]
+        if not (_paragraph(decisions[before][0]) and _paragraph(decisions[after][0])):
+            continue
+        if len(line.split()) < INLINE_TEASER_WORDS or extract.ends_sentence(line, (*extract.SENTENCE_ENDS, ":")):
+            continue
+        if line[0] in "\"'“‘" or _FACT_LINE.fullmatch(line) or not words[at]:
+            continue
+        elsewhere = set().union(*(w for i, w in words.items() if i != at))
+        if len(words[at] & elsewhere) / len(words[at]) <= INLINE_TEASER_MAX_SHARED:
+            marked[at] = (line, INLINE_TEASER_RULE)
+    return marked
+
+
+def _content_words(line: str) -> set[str]:
+    return {w for w in _CONTENT_WORD.findall(line.lower()) if w not in _COMMON}
+
+
+def _paragraph(line: str) -> bool:
+    return extract.ends_sentence(line) and len(line.split()) >= 8
