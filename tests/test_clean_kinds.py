@@ -79,6 +79,14 @@ from tts_pipeline.stages.clean import _first_match, default_rules
         ("More travel news", "more-from"),
         ("By providing an email address, I agree to the Terms of Use.", "newsletter-pitch"),
         ("Our journalists follow strict editorial guidelines.", "press-standards"),
+        ("Arsenal 2 Chelsea 1 FT", "score-widget"),
+        ("Senior Writer, Capital Ledger", "author-title"),
+        ("Markets news before the opening bell. Sign up", "newsletter-pitch"),
+        ("The Echo may earn a commission from purchases made through links on this page.", "affiliate-disclosure"),
+        ("Commenting is restricted to subscribers.", "comments"),
+        ("A farmer breaks open cocoa pods. File photo", "photo-credit"),
+        ("Register now for the Regional Summit 2024, Dublin, 9-10 October.", "page-promo"),
+        ("This video is not available in your region.", "page-promo"),
     ],
 )
 def test_furniture_is_named_by_its_kind(line, rule):
@@ -127,6 +135,10 @@ def test_furniture_is_named_by_its_kind(line, rule):
         "Readers may republish letters with permission, the editor said.",
         "Contact the council at info@council.gov.uk to book a slot.",
         "Many more local news outlets have closed.",
+        "Clare 2-24 Waterford 1-25",
+        "The school may receive compensation from the council, the head said.",
+        "Residents can register now for the new bin service, the council said.",
+        "Photos of the flood went viral, and one file photo showed the old bridge.",
         "Reporting by students was praised by the judges.",
         "Additional reporting by Ann Lee",  # the dev set's marked Reuters body keeps wire credits
         "Inflation rose to 3.2% in March, up from 2.9%.",
