@@ -6,7 +6,8 @@ For every page in ../shared/devset/pages: the median CPU time of REPEATS runs of
                  trafilatura, headline/standfirst, audio rules).
 Prints median and p95 ms/page for each and our overhead as a share of trafilatura's time (target <= 10%);
 then the speech stage (speech rules and lexicon over the cleaned article) in ms/page, and on the worst
-inputs we know: 4,000 numbers in one paragraph (over 5,000 words is refused), a page of only a table of figures.
+inputs we know: 4,000 numbers in one paragraph (over 5,000 words is refused), a page of only a table of figures;
+and the copied-text cleaner on 16,000 lines (paragraphs between headline-shaped lines, then a fact box).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 import trafilatura
 
 from tts_pipeline.article import Article
-from tts_pipeline.stages.clean import clean_input, load_rules
+from tts_pipeline.stages.clean import clean_input, clean_text, load_rules
 from tts_pipeline.stages.speech import build_script
 
 DEVSET = Path(__file__).resolve().parents[1].parent / "shared" / "devset" / "pages"
@@ -80,7 +81,15 @@ def main(argv: list[str] | None = None) -> int:
     for label, text in (("4,000 numbers", numbers), ("400-row table", table)):
         article = Article(title="Figures", paragraphs=tuple(text.split("\n")))
         print(f"{'speech: ' + label:<18} {cpu_ms(lambda a=article: build_script(a)):9.1f} ms")
+    print(f"{'clean: 16,000 lines':<18} {cpu_ms(lambda: clean_text(long_copied_page())):9.1f} ms")
     return 0
+
+
+def long_copied_page() -> str:
+    """Copied text whose every line the headline and teaser checks look at (they were quadratic once)."""
+    paragraph = "The council said the new plan would cost more than expected, officials said."
+    lines = [f"Other story number {i} makes news somewhere else" if i % 2 else paragraph for i in range(8000)]
+    return "\n".join(["Council budget plan", *lines, "Key facts", *(f"Item {i}: value {i}" for i in range(8000))])
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ Decisions are (line, rule name or None when kept), as clean._decide makes them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from tts_pipeline.stages import extract
 
@@ -79,24 +80,27 @@ def _furniture_marked(decisions: Decisions, kept: list[int], title: int, byline_
     if decisions[last_sentence:][:1] and decisions[last_sentence][0].endswith(":"):
         last_sentence = len(decisions)  # the article ends with a list its last sentence introduces
     marked = list(decisions)
+    fact_box = _fact_box(decisions, [i for i in kept if i > last_sentence])
     for i in kept:
         if i < title:
             marked[i] = (decisions[i][0], ABOVE_HEADLINE_RULE)
         elif title < i < byline_end and _PERSON_NAME.fullmatch(decisions[i][0]):
             marked[i] = (decisions[i][0], BYLINE_RULE)
-        elif i > last_sentence and not extract.ends_sentence(decisions[i][0]) and not _fact_box(decisions, i):
+        elif i > last_sentence and not extract.ends_sentence(decisions[i][0]) and i not in fact_box:
             marked[i] = (decisions[i][0], AFTER_ARTICLE_RULE)
     return marked
 
 
-def _fact_box(decisions: Decisions, i: int) -> bool:
-    """A line of a fact box that ends the article ('Funding: €3.2 million', two such lines or more in a
-    row), or the box's heading above them. One such line alone may be a teaser ('SA20: Royals win')."""
-    kept = [j for j, (_, rule) in enumerate(decisions) if rule is None]
-    at = kept.index(i)
-    fact = [bool(_FACT_LINE.fullmatch(decisions[j][0])) for j in kept[max(at - 1, 0) : at + 3]]
-    fact = [False] * (1 - min(at, 1)) + fact + [False] * 4  # [before, this, next, the one after]
-    return (fact[1] and (fact[0] or fact[2])) or (fact[2] and fact[3])
+def _fact_box(decisions: Decisions, lines: list[int]) -> set[int]:
+    """Of these kept lines, those of a fact box that ends the article ('Funding: €3.2 million', two such
+    lines or more in a row) and the box's heading above them. One such line alone may be a teaser."""
+    fact = [bool(_FACT_LINE.fullmatch(decisions[i][0])) for i in lines] + [False, False]
+    found = set()
+    for n, i in enumerate(lines):
+        in_box = fact[n] and ((n > 0 and fact[n - 1]) or fact[n + 1])
+        if in_box or (fact[n + 1] and fact[n + 2]):
+            found.add(i)
+    return found
 
 
 def _anchored_headline(decisions: Decisions) -> tuple[int, int] | None:
@@ -161,6 +165,7 @@ def _inline_teasers_marked(decisions: Decisions) -> Decisions:
     another story's teaser ('Cardiff bus lane fines to double from next month' inside a story on rents)."""
     kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
     words = {i: _content_words(decisions[i][0]) for i in kept}
+    lines_with = Counter(word for line_words in words.values() for word in line_words)
     marked = list(decisions)
     for before, at, after in zip(kept[1:], kept[2:], kept[3:]):  # noqa: B905 (shorter by design)
         line = decisions[at][0]
@@ -170,8 +175,8 @@ def _inline_teasers_marked(decisions: Decisions) -> Decisions:
             continue
         if line[0] in "\"'“‘" or _FACT_LINE.fullmatch(line) or not words[at]:
             continue
-        elsewhere = set().union(*(w for i, w in words.items() if i != at))
-        if len(words[at] & elsewhere) / len(words[at]) <= INLINE_TEASER_MAX_SHARED:
+        shared = sum(lines_with[word] > 1 for word in words[at])  # the word is in another line too
+        if shared / len(words[at]) <= INLINE_TEASER_MAX_SHARED:
             marked[at] = (line, INLINE_TEASER_RULE)
     return marked
 
