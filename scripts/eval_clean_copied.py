@@ -1,8 +1,10 @@
 """Copied page text: the share of chrome lines the cleaner removes and of body lines it keeps.
 
-Reads a TSV (header `page<TAB>label<TAB>line`; label title, body or chrome; lines in page order), joins each
-page's lines as a person's copy of the page would, cleans it, and counts per line. Third-party or held-out
-data is passed on the command line, never committed. `--show` lists every line scored wrong.
+Reads a TSV (header `page<TAB>label<TAB>line`, optionally with a `url` column after `page`; label title,
+body or chrome; lines in page order), joins each page's lines as a person's copy of the page would, cleans
+it, and counts per line. With URLs, it scores twice: each page alone, then as `batch` cleans it, with the
+site templates learnt from every page of the set (stages/sitetemplate.py). Third-party or held-out data is
+passed on the command line, never committed. `--show` lists every line scored wrong.
 """
 
 from __future__ import annotations
@@ -10,11 +12,15 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 
 from tts_pipeline.errors import BadInput
-from tts_pipeline.stages.clean import clean_text, load_rules
+from tts_pipeline.stages.clean import Rule, SiteRules, clean_input, load_rules
+from tts_pipeline.stages.sitetemplate import TemplateLearner, site_of, write_site_rules
+
+LABELS = ("chrome", "body", "title")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,29 +31,65 @@ def main(argv: list[str] | None = None) -> int:
     if not args.lines.is_file():
         print(f"error: no such file {args.lines}", file=sys.stderr)
         return 2
+    pages, urls = read_pages(args.lines)
+    rules = load_rules()
+    if not any(urls.values()):
+        report(score(pages, urls, rules, None, args.show))
+        return 0
+    print("each page alone:")
+    report(score(pages, urls, rules, None, False))
+    with tempfile.TemporaryDirectory() as folder:
+        learn(pages, urls, rules, Path(folder))
+        print("with the site templates learnt from the set (as batch):")
+        report(score(pages, urls, rules, SiteRules(Path(folder)), args.show))
+    return 0
+
+
+def read_pages(path: Path) -> tuple[dict[str, list[tuple[str, str]]], dict[str, str | None]]:
     pages: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    with args.lines.open(encoding="utf-8", newline="") as handle:
+    urls: dict[str, str | None] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
             pages[row["page"]].append((row["label"], " ".join(row["line"].split())))
-    rules = load_rules()
-    counts = {"chrome": [0, 0], "body": [0, 0], "title": [0, 0]}  # [right, total]
+            urls[row["page"]] = row.get("url") or None
+    return pages, urls
+
+
+def _clean(lines: list[tuple[str, str]], rules: list[Rule], url: str | None, sites: SiteRules | None):
+    try:
+        return clean_input("\n".join(line for _, line in lines), rules, "text", url, sites)
+    except BadInput:
+        return None
+
+
+def learn(pages: dict, urls: dict, rules: list[Rule], folder: Path) -> None:
+    learner = TemplateLearner()
     for page, lines in pages.items():
-        try:
-            article = clean_text("\n".join(line for _, line in lines), rules)
-            kept = {article.title, *article.paragraphs}
-            title = article.title
-        except BadInput:
-            kept, title = set(), None
+        article = _clean(lines, rules, urls[page], None)
+        if article is not None:
+            learner.add(site_of(urls[page]), [article.title, *article.paragraphs])
+    write_site_rules(folder, learner.templates())
+
+
+def score(pages: dict, urls: dict, rules: list[Rule], sites: SiteRules | None, show: bool) -> dict:
+    counts = {label: [0, 0] for label in LABELS}  # [right, total]
+    for page, lines in pages.items():
+        article = _clean(lines, rules, urls[page], sites)
+        kept = {article.title, *article.paragraphs} if article else set()
+        title = article.title if article else None
         for label, line in lines:
             right = (line not in kept) if label == "chrome" else (line == title if label == "title" else line in kept)
             counts[label][0] += right
             counts[label][1] += 1
-            if args.show and not right:
+            if show and not right:
                 print(f"page {page} {label} {'leaked' if label == 'chrome' else 'lost'}: {line}")
+    return counts
+
+
+def report(counts: dict) -> None:
     for label, (right, total) in counts.items():
         verb = "removed" if label == "chrome" else "kept"
         print(f"{label}: {right}/{total} {verb} ({100 * right / max(1, total):.1f} %)")
-    return 0
 
 
 if __name__ == "__main__":
