@@ -333,3 +333,17 @@ def test_another_storys_headline_between_two_paragraphs_goes_but_a_list_item_or_
     assert [r.rule for r in article.removed] == ["inline-teaser"]
     own = "What the record rents mean for families in the city"
     assert clean_text("\n".join(["Rents rise at record pace", first, own, second])).paragraphs == (first, own, second)
+
+
+def test_a_fact_box_under_a_list_of_other_stories_or_with_a_time_slot_stays():
+    first = "Many of the signatories sit on majorities of fewer than 2,000 votes, the whips fear."
+    box = ["The numbers", "Government working majority: 84", "MPs signing amendment 14: 41"]
+    after = "The report stage vote is expected in late October, the whips' office said."
+    teasers = ["Read more", "The Treasury's fiscal rules are a trap of its own making"]
+    lines = ["Rebels sign amendment on housing targets", first, *teasers, *box, after]
+    assert clean_text("\n".join(lines)).paragraphs == (first, *box, after)
+    metro = ["Stations: 23", "Frequency: every 8 minutes", "Operating hours: 6 am to 11 pm"]
+    lines = ["Metro line opens to passengers", first, *metro, after]
+    assert clean_text("\n".join(lines)).paragraphs == (first, *metro, after)
+    show = ["Metro line opens to passengers", first, "Drivetime 4pm - 7pm", after]  # one line alone: no box
+    assert clean_text("\n".join(show)).paragraphs == (first, after)

@@ -39,6 +39,9 @@ BYLINE_RULE = "byline"  # the chrome rule of that name finds bylines by their wo
 # Lines that follow a headline on a page: who wrote it and when (the chrome rules' names).
 ANCHOR_RULES = ("byline", "dateline", "relative-time", "reading-time")
 # A fact box's line: a label and a value of up to five words each ('Expected opening: Summer 2027').
+# Rules that judge a line by its shape alone, not its words: a fact box's lines may take that shape.
+SHAPE_RULES = (TEASER_RULE, "linked-source", "show-banner")
+FACT_BOX_HEADING_WORDS = 5  # 'The numbers', 'Match details'
 _FACT_LINE = re.compile(r"[A-Z][^:.!?\s]*( [^:.!?\s]+){0,4}: \S+( \S+){0,4}(?<![.!?])")
 # A bare name of two to four capitalised words (Irish and other accented names too): 'Síle Ní Fhlaithearta'.
 _NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|Ní|Nic|Mac|Ó|Ua|de|van|von|da|di|la|le|bin|al-\w+)"
@@ -51,7 +54,7 @@ FIRST_SENTENCE_WORDS = 5
 def mark_header(decisions: Decisions) -> Decisions:
     """The decisions with the furniture around the headline marked, and a headline (and its standfirst)
     that a label above them had taken for other stories' teasers kept again."""
-    decisions = list(decisions)
+    decisions = _fact_boxes_kept(decisions)
     kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
     first_sentence = next((i for i in kept if extract.ends_sentence(decisions[i][0])), len(decisions))
     anchored = _anchored_headline(decisions)
@@ -89,6 +92,28 @@ def _furniture_marked(decisions: Decisions, kept: list[int], title: int, byline_
         elif i > last_sentence and not extract.ends_sentence(decisions[i][0]) and i not in fact_box:
             marked[i] = (decisions[i][0], AFTER_ARTICLE_RULE)
     return marked
+
+
+def _fact_boxes_kept(decisions: Decisions) -> Decisions:
+    """Two or more `Label: value` lines in a row are the article's fact box ('Venue: Croke Park', 'Referee:
+    Colm Healy (Galway)'), with its short heading above: kept again where a rule that judges lines by their
+    shape (a teaser list, a linked source, a show's time slot) took them."""
+    fact = [bool(_FACT_LINE.fullmatch(line)) for line, _ in decisions] + [False]
+    kept = list(decisions)
+    for i, (line, rule) in enumerate(decisions):
+        if not (fact[i] and (fact[i + 1] or (i > 0 and fact[i - 1]))):
+            continue
+        if rule in SHAPE_RULES:
+            kept[i] = (line, None)
+        starts_box = i == 0 or not fact[i - 1]
+        if starts_box and i > 0 and decisions[i - 1][1] == TEASER_RULE and _box_heading(decisions[i - 1][0]):
+            kept[i - 1] = (decisions[i - 1][0], None)
+    return kept
+
+
+def _box_heading(line: str) -> bool:
+    short = len(line.split()) <= FACT_BOX_HEADING_WORDS
+    return short and not extract.ends_sentence(line, (*extract.SENTENCE_ENDS, ":"))
 
 
 def _fact_box(decisions: Decisions, lines: list[int]) -> set[int]:
