@@ -18,6 +18,9 @@ from tts_pipeline.stages import extract
 Decisions = list[tuple[str, str | None]]
 
 TEASER_RULE = "teaser-list"  # other stories' headlines under a label (clean._decide)
+# Rules that take a line for another story's headline by its shape or kicker ('HOLIDAY HELL Brits stranded
+# ...'): right above the byline such a line is the article's own headline (or standfirst) after all.
+TEASER_RULES = (TEASER_RULE, "kicker-teaser")
 ABOVE_HEADLINE_RULE = "above-headline"
 AFTER_ARTICLE_RULE = "after-article"  # short lines after the article's last sentence
 INLINE_TEASER_RULE = "inline-teaser"  # another story's headline set between two paragraphs
@@ -61,7 +64,7 @@ def mark_header(decisions: Decisions) -> Decisions:
     if anchored is not None:
         title, anchor = anchored
         for i in range(title, anchor):
-            if decisions[i][1] == TEASER_RULE:
+            if decisions[i][1] in TEASER_RULES:
                 decisions[i] = (decisions[i][0], None)
         kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
         byline_end = max(first_sentence, anchor + 1)  # the byline found under a standfirst sentence too
@@ -139,7 +142,7 @@ def _anchored_headline(decisions: Decisions) -> tuple[int, int] | None:
     under_it = next((i for i in kept if i > first_sentence and not _anchor(decisions[i])), len(decisions))
     by_rule = [i for i in range(under_it) if decisions[i][1] in ANCHOR_RULES]
     by_name = [i for i in range(under_it) if _bare_name(decisions[i])]
-    for anchor in by_rule + by_name:
+    for anchor in [*reversed(by_rule), *reversed(by_name)]:
         block = _headline_block(decisions, anchor)
         if block:
             return block[-1], anchor
@@ -153,7 +156,7 @@ def _headline_block(decisions: Decisions, anchor: int) -> list[int]:
     standfirst = False
     for i in range(anchor - 1, -1, -1):
         line, rule = decisions[i]
-        if rule in (None, TEASER_RULE) and _headline_shaped(line) and (not block or block[-1] == i + 1):
+        if rule in (None, *TEASER_RULES) and _headline_shaped(line) and (not block or block[-1] == i + 1):
             block.append(i)
             if len(block) == 2:
                 break
