@@ -347,3 +347,38 @@ def test_a_fact_box_under_a_list_of_other_stories_or_with_a_time_slot_stays():
     assert clean_text("\n".join(lines)).paragraphs == (first, *metro, after)
     show = ["Metro line opens to passengers", first, "Drivetime 4pm - 7pm", after]  # one line alone: no box
     assert clean_text("\n".join(show)).paragraphs == (first, after)
+
+
+def test_one_story_under_an_also_read_label_goes_but_a_short_subheading_stays():
+    first = "Tea farmers will share a record bonus of 12 billion shillings, the agency said."
+    second = "Payments will be made through registered bank accounts by October 15."
+    teaser = "Tea farmers in Kericho protest over bonus payments delay"  # shares words: no inline teaser
+    article = clean_text("\n".join(["Tea farmers get record bonus", first, "ALSO READ", teaser, second]))
+    assert article.paragraphs == (first, second)
+    own = clean_text("\n".join(["Tea farmers get record bonus", first, "Related", "Payment dates", second]))
+    assert own.paragraphs == (first, "Payment dates", second)
+
+
+def test_question_headlines_under_a_label_are_teasers_but_a_question_subheading_stays():
+    first = "The housing minister announced a package of measures for renters on Tuesday, officials said."
+    second = "Households renting privately will see the cap apply from January, the department said."
+    teasers = ["Read more", "Why are so many bus routes being cut?", "Calls for register of vacant buildings"]
+    own = "What does it mean for households?"
+    article = clean_text("\n".join(["Rent caps extended nationwide", first, *teasers, own, second]))
+    assert article.paragraphs == (first, own, second)
+
+
+def test_video_queue_labels_and_answer_buttons_go():
+    first = "Residents were told to shelter as the tornado crossed the county on Tuesday night."
+    second = "Nap before 3 p.m. so it does not interfere with night-time sleep, doctors advise."
+    video = [
+        "Now Playing",
+        "Drone video shows path of destruction in Okolona",
+        "Up Next",
+        "How to stay safe when a tornado warning is issued",
+    ]
+    assert clean_text("\n".join(["Tornado hits Okolona", *video, first, second])).paragraphs == (first, second)
+    buttons = ["Was this article helpful?", "Yes", "No"]
+    assert clean_text("\n".join(["Tornado hits Okolona", first, *buttons, second])).paragraphs == (first, second)
+    qa = ["Should I fix my tariff?", "Yes", "If you can, a fixed deal protects you from rises."]
+    assert clean_text("\n".join(["Energy bills rise", first, *qa])).paragraphs == (first, *qa)

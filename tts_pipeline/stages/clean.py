@@ -28,14 +28,17 @@ DUPLICATE_RULE = "duplicate-line"
 DUPLICATE_MIN_WORDS = 15  # a repeated line this long is a pull quote; a shorter one may be a heading
 # A bare label of other stories ('More stories', 'Most read') is followed by their headlines: lines of up to
 # TEASER_WORDS words with no sentence end, removed as "teaser-list" until a line ends like a sentence.
-TEASER_LABEL_RULES = ("cross-link", "other-stories", "tags")
+TEASER_LABEL_RULES = ("cross-link", "other-stories", "tags", "on-air")
 TEASER_LABEL_WORDS = 6
 TEASER_WORDS = 20
 # ... but the last of them is the article's own subheading when it is this short (other stories' headlines
 # run longer) and a paragraph of SUBHEADED_PARAGRAPH_WORDS words or more follows it
 SUBHEADING_WORDS = (3, 5)
+QUESTION_SUBHEADING_EXTRA_WORDS = 2  # ... or up to seven words as a question
+LONE_SUBHEADING_WORDS = 6  # a longer line alone under a label is another story's headline
 SUBHEADED_PARAGRAPH_WORDS = 8
 EMPTY_RULE = "no-words"
+ANSWER_WORDS = 2  # 'Yes', 'Not really': a button under a question a rule removed
 CONTAINERS = ("html", "body", "main", "article")  # an html_rule never cuts these
 NOT_ARTICLE_RULE = "not-article"  # left out by the extractor (trafilatura), shown in --diff only
 
@@ -205,6 +208,7 @@ def _decide(
     decisions: list[tuple[str, str | None]] = []
     seen: set[str] = set()
     teasers = False  # under a bare 'More stories' label: the headline-like lines after it are other stories
+    question: str | None = None  # the rule that removed a question right above: its answer buttons follow
     for raw in lines:
         line = raw.strip()
         if not line:
@@ -217,6 +221,9 @@ def _decide(
             rule = DUPLICATE_RULE
         if rule is None and teasers and copied and _headline_like(line):
             rule = TEASER_RULE
+        if rule is None and question is not None and len(line.split()) <= ANSWER_WORDS:
+            rule = question  # 'Was this article helpful?' 'Yes' 'No': the buttons go with the question
+        question = rule if rule is not None and (line.endswith("?") or rule == question) else None
         teasers = (rule in TEASER_LABEL_RULES and _bare_label(line)) or (teasers and rule is not None)
         if rule is None:
             seen.add(line)
@@ -227,7 +234,8 @@ def _decide(
 
 def _lone_teasers_kept(decisions: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
     """A label's list of other stories has two headlines or more (other chrome, an advert, may sit between
-    them); one headline-like line after a label and before a sentence is the article's own subheading.
+    them); one short headline-like line after a label and before a sentence is the article's own subheading
+    (one of headline length is the one story the label links to: 'Also read', 'Coffee prices dip at …').
     So is the last line of a longer list when a paragraph follows it at once: the article resumes under
     its own subheading ('Related stories', two teasers, 'Smoke warning for residents', a paragraph)."""
     kept, run = list(decisions), []
@@ -236,7 +244,7 @@ def _lone_teasers_kept(decisions: list[tuple[str, str | None]]) -> list[tuple[st
             run.append(i)
             continue
         teasers = [j for j in run if decisions[j][1] == TEASER_RULE]
-        if len(teasers) == 1:
+        if len(teasers) == 1 and len(decisions[teasers[0]][0].split()) <= LONE_SUBHEADING_WORDS:
             kept[teasers[0]] = (decisions[teasers[0]][0], None)
         elif teasers and teasers[-1] == i - 1 and _subheading(decisions[i - 1][0]) and _paragraph(line):
             kept[i - 1] = (decisions[i - 1][0], None)
@@ -246,7 +254,8 @@ def _lone_teasers_kept(decisions: list[tuple[str, str | None]]) -> list[tuple[st
 
 def _subheading(line: str) -> bool:
     low, high = SUBHEADING_WORDS
-    return low <= len(line.split()) <= high
+    question = line.endswith("?")  # 'What does it mean for households?'
+    return low <= len(line.split()) <= (high + QUESTION_SUBHEADING_EXTRA_WORDS if question else high)
 
 
 def _paragraph(line: str) -> bool:
@@ -258,7 +267,11 @@ def _bare_label(line: str) -> bool:
 
 
 def _headline_like(line: str) -> bool:
-    return len(line.split()) <= TEASER_WORDS and not extract.ends_sentence(line, (*extract.SENTENCE_ENDS, ":"))
+    """Up to TEASER_WORDS words, ending as a headline does: with no full stop, or as a question of five
+    words or more ('Why are Sydney's trains running late again?'; 'Should I fix?' may be a subheading)."""
+    words = len(line.split())
+    question = line.rstrip("\"'”’)").endswith("?") and words >= extract.HEADLINE_WORDS[0] + 2
+    return words <= TEASER_WORDS and (question or not extract.ends_sentence(line, (*extract.SENTENCE_ENDS, ":")))
 
 
 def _repeats_layout(line: str, title: str | None, seen: set[str]) -> bool:
