@@ -12,6 +12,9 @@ from tts_pipeline.stages.clean import _first_match, default_rules
     "line,rule",
     [
         ("Priya Nair covers health and social care for the Gazette.", "author-bio"),
+        ("By Tom Ashworth, political correspondent", "byline"),
+        ("Originally Published: March 4, 2025 at 12:05 a.m.", "dateline"),
+        ("This article is part of Green Futures, an editorially independent series on clean energy.", "publisher-note"),
         ("Computer-generated audio. Learn more about our synthetic voices", "audio-notice"),
         ("Members-only audio: listen to this review read by a synthetic voice", "audio-notice"),
         ("🔊 Listen to article | AI voice | Powered by BoloAI", "audio-notice"),

@@ -55,16 +55,29 @@ def test_updates_of_one_story_count_once_so_its_own_lines_are_not_learnt():
     assert learnt(learner) == []
 
 
-def test_a_reused_sentence_is_learnt_only_when_on_half_the_sites_stories():
+def test_a_reused_sentence_is_learnt_only_when_on_most_of_the_sites_stories():
     background = "The harbour wall was damaged in the storms of January, and repairs are expected to last all summer."
     words = "ferry school market lifeboat pier museum harbour festival bypass library quay regatta chapel beach"
     learner = TemplateLearner()
     for number, word in enumerate(words.split()):
         lines = [f"The {word} story headline", f"What happened at the {word} this week, in one line."]
-        learner.add("harbour-herald.co.uk", lines + ([background] if number < 3 or number >= 10 else []))
+        learner.add("harbour-herald.co.uk", lines + ([background] if number < 7 or number >= 10 else []))
         if number == 9:
-            assert learnt(learner) == []  # on 3 of 10 stories: reused body, kept
-    assert learnt(learner) == [background]  # on 7 of 14: a footer
+            assert learnt(learner) == []  # on 7 of 10 stories: a running story's background, kept
+    assert learnt(learner) == [background]  # on 11 of 14: a footer
+
+
+def test_a_short_reused_sentence_and_another_storys_headline_are_not_learnt():
+    learner = TemplateLearner()
+    stories = {**BODIES, "pier": ("Pier reopens after repairs", "The pier reopened to walkers on Saturday morning.")}
+    names = list(stories)
+    for number, name in enumerate(names):
+        title, body = stories[name]
+        most_read = stories[names[(number + 1) % len(names)]][0]  # each page lists the next one's headline
+        closing = ["Further investigation is underway."] if number < 3 else []  # a running story, 3 of 5
+        own = [body, f"More about the {name} next week.", f"The {name} story in pictures"]
+        learner.add(site_of(f"{SITE}/{name}"), [title, *own, *closing, most_read, SIGN_UP])
+    assert learnt(learner) == [SIGN_UP]
 
 
 def test_learnt_rules_file_is_reviewable_keeps_keep_and_patterns_mask_numbers(tmp_path: Path):
