@@ -38,7 +38,9 @@ QUESTION_SUBHEADING_EXTRA_WORDS = 2  # ... or up to seven words as a question
 LONE_SUBHEADING_WORDS = 6  # a longer line alone under a label is another story's headline
 SUBHEADED_PARAGRAPH_WORDS = 8
 EMPTY_RULE = "no-words"
-ANSWER_WORDS = 2  # 'Yes', 'Not really': a button under a question a rule removed
+# A widget's short question that a rule removed ('Was this article helpful?') is followed by its answer
+# buttons: up to ANSWERS lines of up to ANSWER_WORDS words ('Yes', 'No', 'Not really').
+QUESTION_WORDS, ANSWERS, ANSWER_WORDS = 10, 3, 2
 CONTAINERS = ("html", "body", "main", "article")  # an html_rule never cuts these
 NOT_ARTICLE_RULE = "not-article"  # left out by the extractor (trafilatura), shown in --diff only
 
@@ -208,7 +210,7 @@ def _decide(
     decisions: list[tuple[str, str | None]] = []
     seen: set[str] = set()
     teasers = False  # under a bare 'More stories' label: the headline-like lines after it are other stories
-    question: str | None = None  # the rule that removed a question right above: its answer buttons follow
+    question, answers = None, 0  # the rule that removed a widget's question right above, and its buttons
     for raw in lines:
         line = raw.strip()
         if not line:
@@ -221,9 +223,12 @@ def _decide(
             rule = DUPLICATE_RULE
         if rule is None and teasers and copied and _headline_like(line):
             rule = TEASER_RULE
-        if rule is None and question is not None and len(line.split()) <= ANSWER_WORDS:
-            rule = question  # 'Was this article helpful?' 'Yes' 'No': the buttons go with the question
-        question = rule if rule is not None and (line.endswith("?") or rule == question) else None
+        if rule is None and question and answers < ANSWERS and len(line.split()) <= ANSWER_WORDS:
+            rule, answers = question, answers + 1  # 'Was this article helpful?' 'Yes' 'No': buttons go with it
+        elif rule is not None and line.endswith("?") and len(line.split()) <= QUESTION_WORDS:
+            question, answers = rule, 0
+        elif rule != question:
+            question = None
         teasers = (rule in TEASER_LABEL_RULES and _bare_label(line)) or (teasers and rule is not None)
         if rule is None:
             seen.add(line)

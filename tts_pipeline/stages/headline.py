@@ -41,10 +41,10 @@ _COMMON = frozenset(_COMMON_WORDS.split())
 BYLINE_RULE = "byline"  # the chrome rule of that name finds bylines by their words; mark_header by their place
 # Lines that follow a headline on a page: who wrote it and when (the chrome rules' names).
 ANCHOR_RULES = ("byline", "dateline", "relative-time", "reading-time")
-# A fact box's line: a label and a value of up to five words each ('Expected opening: Summer 2027').
 # Rules that judge a line by its shape alone, not its words: a fact box's lines may take that shape.
 SHAPE_RULES = (TEASER_RULE, "linked-source", "show-banner")
 FACT_BOX_HEADING_WORDS = 5  # 'The numbers', 'Match details'
+# A fact box's line: a label and a value of up to five words each ('Expected opening: Summer 2027').
 _FACT_LINE = re.compile(r"[A-Z][^:.!?\s]*( [^:.!?\s]+){0,4}: \S+( \S+){0,4}(?<![.!?])")
 # A bare name of two to four capitalised words (Irish and other accented names too): 'Síle Ní Fhlaithearta'.
 _NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|Ní|Nic|Mac|Ó|Ua|de|van|von|da|di|la|le|bin|al-\w+)"
