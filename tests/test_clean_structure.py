@@ -382,3 +382,45 @@ def test_video_queue_labels_and_answer_buttons_go():
     assert clean_text("\n".join(["Tornado hits Okolona", first, *buttons, second])).paragraphs == (first, second)
     qa = ["Should I fix my tariff?", "Yes", "If you can, a fixed deal protects you from rises."]
     assert clean_text("\n".join(["Energy bills rise", first, *qa])).paragraphs == (first, *qa)
+
+
+def test_a_headline_written_as_sentences_or_struck_by_a_rule_is_found_above_its_standfirst_and_byline():
+    menu = ["Tallgrass Reporting Project", "Investigative journalism for Kansas and Oklahoma", "Investigations"]
+    headline = "Kansas regulators knew for years that a town's water was unsafe to drink. They told almost no one."
+    standfirst = "State records show nitrate levels exceeded the federal limit in 31 of 40 quarterly tests."
+    lines = [*menu, "Troubled Water | Part 1", headline, standfirst, "by Rosa Delgado", "February 10, 2025"]
+    article = clean_text("\n".join([*lines, BODY_SENTENCE]))
+    assert (article.title, article.paragraphs) == (headline, (standfirst, BODY_SENTENCE))
+    deal = "Merino ram sells for record $41,000 at Murrumbilla on-property sale"  # a 'deals' line by its words
+    sale = "A Murrumbilla merino stud has set a new district record, selling a poll ram for $41,000."
+    article = clean_text(
+        "\n".join(["Murrumbilla Chronicle", "Rural / Livestock", deal, sale, "By Sam Whitlock", BODY_SENTENCE])
+    )
+    assert (article.title, article.paragraphs) == (deal, (sale, BODY_SENTENCE))
+
+
+def test_reporters_by_place_month_like_menu_words_and_a_long_cookie_notice():
+    rules = default_rules()
+    assert _first_match("Pieter Smit in Amsterdam and Karin Lund in Copenhagen", rules) == "byline"
+    assert _first_match("Richcraft Recreation Complex in Kanata", rules) is None  # a list item
+    assert _first_match("Markets", rules) is None and _first_match("Decisions", rules) is None
+    assert _first_match("March 4, 2025", rules) == "dateline"
+    cookies = (
+        "We and our 142 partners use cookies and similar technologies to store and access information on your "
+        "device, to personalise content and advertising, and to measure audiences. You can change your choices "
+        "at any time via Privacy & cookies."
+    )
+    assert _first_match(cookies, rules) == "cookie-consent"
+
+
+def test_results_that_end_the_article_stay_and_its_headline_again_in_a_list_goes():
+    headline = "Colts book grand final spot with one-wicket win over Tullabong"
+    last = "The grand final will be played over two days at Apex Oval on Saturday and Sunday."
+    scores = [
+        "Scores",
+        "Tullabong 188 (J Hoey 58, B Clarke 31; S Tierney 5-44)",
+        "Murrumbilla Colts 9-190 (B Kinnane 64, J Pirie 16no; R Giddings 4-38)",
+    ]
+    lines = [headline, "By Sam Whitlock", BODY_SENTENCE, last, *scores, "Most popular", headline, "About us"]
+    article = clean_text("\n".join(lines))
+    assert (article.title, article.paragraphs) == (headline, (BODY_SENTENCE, last, *scores))

@@ -158,3 +158,28 @@ def test_batch_learns_the_template_leaves_it_out_and_clean_applies_it_to_a_singl
     assert diff.returncode == 0 and "site-template" in diff.stdout
     plain = run_cli("clean", str(single))
     assert SIGN_UP in plain.stdout
+
+
+def test_other_stories_headlines_are_learnt_but_a_page_keeps_its_own(tmp_path: Path):
+    names = list(BODIES)
+    headlines = [BODIES[name][0] for name in names]
+
+    def copied_page(name: str) -> str:
+        title, body = BODIES[name]
+        closing = f"Crews at the {name} said the work went well on Monday."
+        more = [f"Work at the {name} began in {month}, the council said." for month in ("May", "June", "July")]
+        lines = [title, "By Morwenna Tregear", body, *more, "Also on the Herald today", *headlines, closing]
+        return "\n".join(lines)  # shares under half its lines with another story: no update of one
+
+    learner = TemplateLearner()
+    for name in names:
+        article = clean_input(copied_page(name), kind="text", url=f"{SITE}/{name}")
+        learner.add(site_of(article.url), [article.title, *article.paragraphs])
+    write_site_rules(tmp_path, learner.templates())
+    article = clean_input(copied_page("ferry"), kind="text", url=f"{SITE}/ferry-2", sites=SiteRules(tmp_path))
+    assert article.title == BODIES["ferry"][0]
+    assert "Also on the Herald today" not in article.paragraphs
+    assert article.paragraphs[-1] == "Crews at the ferry said the work went well on Monday."
+    removed = [(r.text, r.rule) for r in article.removed]
+    assert (headlines[1], "site-template") in removed
+    assert (headlines[0], "site-template") in removed  # its own headline again, in the list, goes

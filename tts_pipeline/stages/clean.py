@@ -317,9 +317,9 @@ def clean_html(
     tree = html if isinstance(html, HtmlElement) else extract.parse_html(html)
     pruned = _prune(tree, rules)
     page = extract.extract(tree, url)
-    if sites is not None:
-        rules = [*rules, *sites.for_url(page.url or url)]
     title = page.title if page.title and _first_match(page.title, rules) is None else None
+    if sites is not None:  # after the title's check: other stories of the site list this one's headline
+        rules = [*rules, *sites.for_url(page.url or url)]
     decisions = _decide(page.blocks, rules, title, copied=False)
     kept = [line for line, rule in decisions if rule is None]
     removed = (*pruned, *(RemovedLine(line, rule) for line, rule in decisions if rule is not None))

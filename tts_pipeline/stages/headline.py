@@ -20,8 +20,10 @@ Decisions = list[tuple[str, str | None]]
 TEASER_RULE = "teaser-list"  # other stories' headlines under a label (clean._decide)
 # Rules that take a line for another story's headline by its shape or kicker ('HOLIDAY HELL Brits stranded
 # ...'): right above the byline such a line is the article's own headline (or standfirst) after all.
-TEASER_RULES = (TEASER_RULE, "kicker-teaser")
+# So is a site's other stories' headline learnt from its 'Most read' lists (sitetemplate.py).
+TEASER_RULES = (TEASER_RULE, "kicker-teaser", "site-template")
 ABOVE_HEADLINE_RULE = "above-headline"
+DUPLICATE_RULE = "duplicate-line"  # as clean.py names a line the layout shows twice
 AFTER_ARTICLE_RULE = "after-article"  # short lines after the article's last sentence
 INLINE_TEASER_RULE = "inline-teaser"  # another story's headline set between two paragraphs
 # An inline teaser has at least this many words (a subheading is shorter) ...
@@ -46,12 +48,16 @@ SHAPE_RULES = (TEASER_RULE, "linked-source", "show-banner")
 FACT_BOX_HEADING_WORDS = 5  # 'The numbers', 'Match details'
 # A fact box's line: a label and a value of up to five words each ('Expected opening: Summer 2027').
 _FACT_LINE = re.compile(r"[A-Z][^:.!?\s]*( [^:.!?\s]+){0,4}: \S+( \S+){0,4}(?<![.!?])")
+# A results line has this many numbers or more ('Murrumbilla Colts 9-190 (B Kinnane 64, J Pirie 16no)').
+RESULT_NUMBERS = 3
+_NUMBER = re.compile(r"\d+")
 # A bare name of two to four capitalised words (Irish and other accented names too): 'Síle Ní Fhlaithearta'.
 _NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|Ní|Nic|Mac|Ó|Ua|de|van|von|da|di|la|le|bin|al-\w+)"
 _PERSON_NAME = re.compile(f"{_NAME_PART}(?: {_NAME_PART}){{1,3}}")
 # The byline under the headline is looked for before the first kept line that ends like a sentence and has
 # this many words: a shorter one ('Sunny. Light winds.', a weather widget) is no paragraph yet.
 FIRST_SENTENCE_WORDS = 5
+SENTENCE_HEADLINE_WORDS = 25  # a headline written as a sentence or two is no longer
 
 
 def mark_header(decisions: Decisions) -> Decisions:
@@ -60,11 +66,11 @@ def mark_header(decisions: Decisions) -> Decisions:
     decisions = _fact_boxes_kept(decisions)
     kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
     first_sentence = next((i for i in kept if extract.ends_sentence(decisions[i][0])), len(decisions))
-    anchored = _anchored_headline(decisions)
+    anchored = _anchored_headline(decisions) or _anchored_headline(decisions, lenient=True)
     if anchored is not None:
         title, anchor = anchored
         for i in range(title, anchor):
-            if decisions[i][1] in TEASER_RULES:
+            if decisions[i][1] in TEASER_RULES or i == title:
                 decisions[i] = (decisions[i][0], None)
         kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
         byline_end = max(first_sentence, anchor + 1)  # the byline found under a standfirst sentence too
@@ -90,6 +96,8 @@ def _furniture_marked(decisions: Decisions, kept: list[int], title: int, byline_
     for i in kept:
         if i < title:
             marked[i] = (decisions[i][0], ABOVE_HEADLINE_RULE)
+        elif i > title and decisions[i][0] == decisions[title][0]:
+            marked[i] = (decisions[i][0], DUPLICATE_RULE)  # the headline again, in a list or a share box
         elif title < i < byline_end and _PERSON_NAME.fullmatch(decisions[i][0]):
             marked[i] = (decisions[i][0], BYLINE_RULE)
         elif i > last_sentence and not extract.ends_sentence(decisions[i][0]) and i not in fact_box:
@@ -120,9 +128,10 @@ def _box_heading(line: str) -> bool:
 
 
 def _fact_box(decisions: Decisions, lines: list[int]) -> set[int]:
-    """Of these kept lines, those of a fact box that ends the article ('Funding: €3.2 million', two such
-    lines or more in a row) and the box's heading above them. One such line alone may be a teaser."""
-    fact = [bool(_FACT_LINE.fullmatch(decisions[i][0])) for i in lines] + [False, False]
+    """Of these kept lines, those of a fact box or a results table that ends the article ('Funding: €3.2
+    million', 'Tullabong 188 (J Hoey 58, B Clarke 31)'; two such lines or more in a row) and the box's
+    heading above them. One such line alone may be a teaser."""
+    fact = [_data_line(decisions[i][0]) for i in lines] + [False, False]
     found = set()
     for n, i in enumerate(lines):
         in_box = fact[n] and ((n > 0 and fact[n - 1]) or fact[n + 1])
@@ -131,34 +140,48 @@ def _fact_box(decisions: Decisions, lines: list[int]) -> set[int]:
     return found
 
 
-def _anchored_headline(decisions: Decisions) -> tuple[int, int] | None:
+def _data_line(line: str) -> bool:
+    return bool(_FACT_LINE.fullmatch(line)) or len(_NUMBER.findall(line)) >= RESULT_NUMBERS
+
+
+def _anchored_headline(decisions: Decisions, lenient: bool = False) -> tuple[int, int] | None:
     """(headline, byline) where a byline or dateline sits right under the headline, a standfirst perhaps
     between them: of the (at most two, adjacent) headline-shaped lines above it, the first (the second is
     the standfirst). Bylines found by a rule come first, then bare names (a menu's 'South Africa' looks
     like one). None when no byline before the first sentence (or right under it: a standfirst that ends
-    like a sentence) has a headline right above it."""
+    like a sentence) has a headline right above it.
+
+    The lenient pass, for when that finds none, lets the headline be a sentence over a standfirst ('Kansas
+    regulators knew for years. They told almost no one.') or a line a rule took ('Merino ram sells for
+    record $41,000' for a deal)."""
     kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
-    first_sentence = next((i for i in kept if _sentence(decisions[i][0])), len(decisions))
+    sentences = [i for i in kept if _sentence(decisions[i][0])][int(lenient) :]
+    if lenient and not sentences:
+        return None  # no standfirst or paragraph under a sentence headline
+    first_sentence = sentences[0] if sentences else len(decisions)
     under_it = next((i for i in kept if i > first_sentence and not _anchor(decisions[i])), len(decisions))
     by_rule = [i for i in range(under_it) if decisions[i][1] in ANCHOR_RULES]
     by_name = [i for i in range(under_it) if _bare_name(decisions[i])]
     for anchor in [*reversed(by_rule), *reversed(by_name)]:
-        block = _headline_block(decisions, anchor)
+        block = _headline_block(decisions, anchor, lenient)
         if block:
             return block[-1], anchor
     return None
 
 
-def _headline_block(decisions: Decisions, anchor: int) -> list[int]:
+def _headline_block(decisions: Decisions, anchor: int, lenient: bool = False) -> list[int]:
     """The headline-shaped lines right above the byline: up to two, the second adjacent to the first.
     Other bylines and datelines are passed over, and so is one standfirst that ends like a sentence."""
     block: list[int] = []
     standfirst = False
     for i in range(anchor - 1, -1, -1):
         line, rule = decisions[i]
-        if rule in (None, *TEASER_RULES) and _headline_shaped(line) and (not block or block[-1] == i + 1):
+        as_sentence = lenient and standfirst and rule is None and _sentence_headline(line)
+        shaped = _headline_shaped(line) or as_sentence
+        allowed = rule in (None, *TEASER_RULES) or (lenient and not block and not _anchor(decisions[i]))
+        if allowed and shaped and (not block or block[-1] == i + 1):
             block.append(i)
-            if len(block) == 2:
+            if len(block) == 2 or as_sentence:
                 break
         elif not block and _anchor(decisions[i]):
             continue
@@ -182,6 +205,10 @@ def _headline_shaped(line: str) -> bool:
     """5 to 40 words and no full stop at the end."""
     low, high = extract.HEADLINE_WORDS
     return low + 2 <= len(line.split()) <= high and not line.endswith(".")
+
+
+def _sentence_headline(line: str) -> bool:
+    return _sentence(line) and len(line.split()) <= SENTENCE_HEADLINE_WORDS
 
 
 def _sentence(line: str) -> bool:

@@ -63,11 +63,9 @@ class _Site:
     stories: int = 0
     line_stories: dict[str, set[int]] = field(default_factory=dict)
     first_seen: dict[str, str] = field(default_factory=dict)  # key -> the line as first written
-    titles: set[str] = field(default_factory=set)  # a story's headline, in other stories' most-read lists too
 
     def add(self, lines: Sequence[str]) -> None:
         keys = {line_key(line): line for line in lines}
-        self.titles.add(line_key(lines[0]))
         story = self._same_story(keys) or self._new_story()
         for key, line in keys.items():
             self.line_stories.setdefault(key, set()).add(story)
@@ -100,8 +98,8 @@ class TemplateLearner:
         self._sites: dict[str, _Site] = {}
 
     def add(self, site: str | None, lines: Sequence[str]) -> None:
-        """One page's kept lines, its headline first (a headline is never learnt: other stories of the
-        site list it under 'Most read', and on its own page it is the headline)."""
+        """One page's kept lines. A story's headline that other stories list under 'Most read' is learnt
+        too: on its own page the headline is found by its place (headline.py) and stays."""
         if site and lines:
             self._sites.setdefault(site, _Site()).add(lines)
 
@@ -111,7 +109,7 @@ class TemplateLearner:
             found = [
                 Template(data.first_seen[key], len(stories), data.stories)
                 for key, stories in data.line_stories.items()
-                if key not in data.titles and _recurs(data.first_seen[key], len(stories), data.stories)
+                if _recurs(data.first_seen[key], len(stories), data.stories)
             ]
             if found:
                 learnt[site] = sorted(found, key=lambda t: (-t.stories, t.line))
