@@ -424,3 +424,9 @@ def test_results_that_end_the_article_stay_and_its_headline_again_in_a_list_goes
     lines = [headline, "By Sam Whitlock", BODY_SENTENCE, last, *scores, "Most popular", headline, "About us"]
     article = clean_text("\n".join(lines))
     assert (article.title, article.paragraphs) == (headline, (BODY_SENTENCE, last, *scores))
+
+
+def test_a_reporter_by_place_under_the_headline_is_the_byline():
+    headline = "Aurelis chief executive Marc Devereux steps down with immediate effect"
+    article = clean_text("\n".join([headline, "Camille Durand in Paris", BODY_SENTENCE]))
+    assert (article.title, article.paragraphs) == (headline, (BODY_SENTENCE,))

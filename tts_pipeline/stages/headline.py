@@ -54,6 +54,8 @@ _NUMBER = re.compile(r"\d+")
 # A bare name of two to four capitalised words (Irish and other accented names too): 'Síle Ní Fhlaithearta'.
 _NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|Ní|Nic|Mac|Ó|Ua|de|van|von|da|di|la|le|bin|al-\w+)"
 _PERSON_NAME = re.compile(f"{_NAME_PART}(?: {_NAME_PART}){{1,3}}")
+# ... perhaps with where they wrote from: 'Camille Durand in Paris'.
+_PERSON_AT = re.compile(f"{_PERSON_NAME.pattern}(?: in [A-Z][\\w.-]+(?: [A-Z][\\w.-]+)?)?")
 # The byline under the headline is looked for before the first kept line that ends like a sentence and has
 # this many words: a shorter one ('Sunny. Light winds.', a weather widget) is no paragraph yet.
 FIRST_SENTENCE_WORDS = 5
@@ -98,7 +100,7 @@ def _furniture_marked(decisions: Decisions, kept: list[int], title: int, byline_
             marked[i] = (decisions[i][0], ABOVE_HEADLINE_RULE)
         elif i > title and decisions[i][0] == decisions[title][0]:
             marked[i] = (decisions[i][0], DUPLICATE_RULE)  # the headline again, in a list or a share box
-        elif title < i < byline_end and _PERSON_NAME.fullmatch(decisions[i][0]):
+        elif title < i < byline_end and _PERSON_AT.fullmatch(decisions[i][0]):
             marked[i] = (decisions[i][0], BYLINE_RULE)
         elif i > last_sentence and not extract.ends_sentence(decisions[i][0]) and i not in fact_box:
             marked[i] = (decisions[i][0], AFTER_ARTICLE_RULE)
