@@ -17,8 +17,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from tts_pipeline.errors import BadInput
+from tts_pipeline.pipeline.sitelearn import learn_from_pages
 from tts_pipeline.stages.clean import Rule, SiteRules, clean_input, load_rules
-from tts_pipeline.stages.sitetemplate import TemplateLearner, site_of, write_site_rules
 
 LABELS = ("chrome", "body", "title")
 
@@ -57,18 +57,17 @@ def read_pages(path: Path) -> tuple[dict[str, list[tuple[str, str]]], dict[str, 
 
 def _clean(lines: list[tuple[str, str]], rules: list[Rule], url: str | None, sites: SiteRules | None):
     try:
-        return clean_input("\n".join(line for _, line in lines), rules, "text", url, sites)
+        return clean_input(_text(lines), rules, "text", url, sites)
     except BadInput:
         return None
 
 
 def learn(pages: dict, urls: dict, rules: list[Rule], folder: Path) -> None:
-    learner = TemplateLearner()
-    for page, lines in pages.items():
-        article = _clean(lines, rules, urls[page], None)
-        if article is not None:
-            learner.add(site_of(urls[page]), [article.title, *article.paragraphs])
-    write_site_rules(folder, learner.templates())
+    learn_from_pages(((_text(lines), "text", urls[page]) for page, lines in pages.items()), rules, folder)
+
+
+def _text(lines: list[tuple[str, str]]) -> str:
+    return "\n".join(line for _, line in lines)
 
 
 def score(pages: dict, urls: dict, rules: list[Rule], sites: SiteRules | None, show: bool) -> dict:

@@ -7,7 +7,7 @@ are not fetched twice: its batch uses the templates earlier runs learnt in the s
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -28,9 +28,18 @@ def learn_site_templates(
 ) -> list[Path]:
     """Clean every page INPUT carries with `rules`, then write one rules file per site with recurring lines
     into `folder`. Pages that cannot be read or cleaned are left to the narration pass to report."""
+    return learn_from_pages((_page(job) for job in batch_input.jobs()), rules, folder, on_page)
+
+
+def learn_from_pages(
+    pages: Iterable[tuple[str, str, str | None] | None],
+    rules: Sequence[Rule],
+    folder: Path,
+    on_page: Callable[[], None] | None = None,
+) -> list[Path]:
+    """The learning itself, for pages given as (text, kind, url), None for one that could not be read."""
     learner = TemplateLearner()
-    for job in batch_input.jobs():
-        page = _page(job)
+    for page in pages:
         if page is not None:
             text, kind, url = page
             try:

@@ -114,7 +114,7 @@ def _fact_boxes_kept(decisions: Decisions) -> Decisions:
     fact = [bool(_FACT_LINE.fullmatch(line)) for line, _ in decisions] + [False]
     kept = list(decisions)
     for i, (line, rule) in enumerate(decisions):
-        if not (fact[i] and (fact[i + 1] or (i > 0 and fact[i - 1]))):
+        if not _in_run(fact, i):
             continue
         if rule in SHAPE_RULES:
             kept[i] = (line, None)
@@ -136,10 +136,14 @@ def _fact_box(decisions: Decisions, lines: list[int]) -> set[int]:
     fact = [_data_line(decisions[i][0]) for i in lines] + [False, False]
     found = set()
     for n, i in enumerate(lines):
-        in_box = fact[n] and ((n > 0 and fact[n - 1]) or fact[n + 1])
-        if in_box or (fact[n + 1] and fact[n + 2]):
+        if _in_run(fact, n) or (fact[n + 1] and fact[n + 2]):
             found.add(i)
     return found
+
+
+def _in_run(flags: list[bool], n: int) -> bool:
+    """Is line n flagged and next to another flagged line? (`flags` ends with a False beyond the last.)"""
+    return flags[n] and ((n > 0 and flags[n - 1]) or flags[n + 1])
 
 
 def _data_line(line: str) -> bool:
