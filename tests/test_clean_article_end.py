@@ -1,0 +1,43 @@
+"""Copied text: what is kept after the block of chrome that ends the article is furniture too."""
+
+from __future__ import annotations
+
+from tts_pipeline.stages.clean import clean_text
+
+HEADER = [
+    "Storm closes the coast road for a week",
+    "By Ana Ruiz, Transport Reporter",
+    "The coast road between Elmhurst and Dunmore was closed on Monday after a landslip, the council said.",
+    "Engineers found a crack forty metres long in the embankment and said the slope was still moving.",
+    "Buses will run on the inland route, adding about twenty minutes to each journey, the operator said.",
+    "Residents of the cliff-top estate were asked to keep away from the fenced area until the survey ends.",
+    "The council said it would publish the survey and a timetable for repairs by the end of the month.",
+    "Shop owners in Dunmore said trade had fallen by a third since the closure, as day visitors stayed away.",
+    "One café owner said she had sent two of her four staff home on Tuesday because the tables were empty.",
+    "The county's highways chief said the repair could cost more than two million pounds if piles are needed.",
+    "A similar landslip closed the same road for five months in 2019, when the repair cost £1.4 million.",
+    "Walkers were warned that the coast path below the road is also shut, and that fines apply to trespass.",
+]
+CHROME_BLOCK = ["Share this article", "Facebook", "Twitter", "Copy link"]
+# Sentences no rule knows: the publisher's own pitch and a reader's comment.
+PITCH = "The Coast Gazette has reported on Elmhurst since 1887, and every reader who chips in keeps it going."
+COMMENT = "Same story every winter, and nothing ever changes until somebody gets hurt on that road."
+
+
+def test_sentences_after_the_chrome_block_that_ends_the_article_go():
+    article = clean_text("\n".join([*HEADER, *CHROME_BLOCK, PITCH, "Comments (2)", COMMENT]))
+    assert article.paragraphs == tuple(HEADER[2:])
+    removed = {r.text: r.rule for r in article.removed}
+    assert removed[PITCH] == removed[COMMENT] == "past-article-end"
+
+
+def test_the_article_resuming_after_a_chrome_block_stays():
+    # Eight paragraphs after the block are more than the last 15 % of the article's words: it goes on.
+    body = HEADER[2:]
+    text = "\n".join([*HEADER[:2], body[0], body[1], *CHROME_BLOCK, *body[2:]])
+    assert clean_text(text).paragraphs == tuple(body)
+
+
+def test_a_short_chrome_block_does_not_end_the_article():
+    text = "\n".join([*HEADER, *CHROME_BLOCK[:3], PITCH])
+    assert clean_text(text).paragraphs[-1] == PITCH
