@@ -1,4 +1,5 @@
-"""Copied text: what is kept after the block of chrome that ends the article is furniture too."""
+"""Copied text: what a line's place gives away (past the chrome block that ends the article, above a bare
+photo credit), however it is worded."""
 
 from __future__ import annotations
 
@@ -41,3 +42,25 @@ def test_the_article_resuming_after_a_chrome_block_stays():
 def test_a_short_chrome_block_does_not_end_the_article():
     text = "\n".join([*HEADER, *CHROME_BLOCK[:3], PITCH])
     assert clean_text(text).paragraphs[-1] == PITCH
+
+
+CAPTION = "Walkers look at the crack in the embankment above the coast road on Tuesday afternoon."
+
+
+def test_a_line_right_above_a_bare_photo_credit_is_its_caption():
+    text = "\n".join([*HEADER[:4], CAPTION, "Credit: Supplied", *HEADER[4:]])
+    article = clean_text(text)
+    assert article.paragraphs == tuple(HEADER[2:])
+    assert {r.text: r.rule for r in article.removed}[CAPTION] == "caption-above-credit"
+
+
+def test_a_paragraph_above_a_caption_with_its_credit_stays():
+    text = "\n".join([*HEADER[:4], "Cows graze near Mitchelstown, Co Cork. Photo: Dónal Burke", *HEADER[4:]])
+    assert clean_text(text).paragraphs == tuple(HEADER[2:])
+
+
+def test_the_headline_above_a_bare_photo_credit_stays():
+    text = "\n".join([HEADER[0], "Photo: Getty Images", *HEADER[1:]])
+    article = clean_text(text)
+    assert article.title == HEADER[0]
+    assert article.paragraphs == tuple(HEADER[2:])
