@@ -64,3 +64,13 @@ def test_the_headline_above_a_bare_photo_credit_stays():
     article = clean_text(text)
     assert article.title == HEADER[0]
     assert article.paragraphs == tuple(HEADER[2:])
+
+
+def test_a_list_the_article_introduces_keeps_an_item_shaped_like_a_linked_source():
+    items = [
+        "Castries: Marchand Grounds Community Centre",
+        "Vieux Fort: Vieux Fort Comprehensive Secondary School (Campus A)",
+        "Micoud: Micoud Secondary School",
+    ]
+    text = "\n".join([*HEADER[:4], "Shelters opening today include:", *items, *HEADER[4:]])
+    assert clean_text(text).paragraphs == (*HEADER[2:4], "Shelters opening today include:", *items, *HEADER[4:])

@@ -65,6 +65,8 @@ ANCHOR_RULES = ("byline", "dateline", "relative-time", "reading-time")
 # Rules that judge a line by its shape alone, not its words: a fact box's lines may take that shape.
 SHAPE_RULES = (TEASER_RULE, "linked-source", "show-banner")
 FACT_BOX_HEADING_WORDS = 5  # 'The numbers', 'Match details'
+# A list's introduction ('Shelters opening today include:'); a shorter line with a colon is a label ('Read more:')
+LIST_INTRO_WORDS = 3
 # A fact box's line: a label and a value of up to five words each ('Expected opening: Summer 2027').
 _FACT_LINE = re.compile(r"[A-Z][^:.!?\s]*( [^:.!?\s]+){0,4}: \S+( \S+){0,4}(?<![.!?])")
 # A results line has this many numbers or more ('Murrumbilla Colts 9-190 (B Kinnane 64, J Pirie 16no)').
@@ -84,7 +86,7 @@ SENTENCE_HEADLINE_WORDS = 25  # a headline written as a sentence or two is no lo
 def mark_header(decisions: Decisions) -> Decisions:
     """The decisions with the furniture around the headline marked, and a headline (and its standfirst)
     that a label above them had taken for other stories' teasers kept again."""
-    decisions = _fact_boxes_kept(decisions)
+    decisions = _introduced_lists_kept(_fact_boxes_kept(decisions))
     kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
     first_sentence = next((i for i in kept if extract.ends_sentence(decisions[i][0])), len(decisions))
     anchored = _anchored_headline(decisions) or _anchored_headline(decisions, lenient=True)
@@ -178,6 +180,22 @@ def _fact_boxes_kept(decisions: Decisions) -> Decisions:
         starts_box = i == 0 or not fact[i - 1]
         if starts_box and i > 0 and decisions[i - 1][1] == TEASER_RULE and _box_heading(decisions[i - 1][0]):
             kept[i - 1] = (decisions[i - 1][0], None)
+    return kept
+
+
+def _introduced_lists_kept(decisions: Decisions) -> Decisions:
+    """The items of a list the article introduces ('Shelters opening today include:') are the article's, up
+    to the next sentence: kept again where a rule that judges lines by their shape took one ('Vieux Fort:
+    Vieux Fort Secondary School (Campus A)' for a linked source)."""
+    kept, in_list = list(decisions), False
+    for i, (line, rule) in enumerate(decisions):
+        if rule is None:
+            introduces = line.endswith(":") and len(line.split()) >= LIST_INTRO_WORDS
+            in_list = introduces or (in_list and not extract.ends_sentence(line))
+        elif in_list and rule in SHAPE_RULES:
+            kept[i] = (line, None)
+        else:
+            in_list = False
     return kept
 
 
