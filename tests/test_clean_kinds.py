@@ -156,6 +156,9 @@ from tts_pipeline.stages.clean import _first_match, default_rules
         ("A farmer breaks open cocoa pods. File photo", "photo-credit"),
         ("Register now for the Regional Summit 2024, Dublin, 9-10 October.", "page-promo"),
         ("This video is not available in your region.", "page-promo"),
+        ("Kelvin Chau is a reporter covering property and real estate for the Post.", "author-bio"),
+        ("Lena Ortiz is the Sentinel's farm reporter. She grew up on a dairy farm near Tillamook.", "author-bio"),
+        ("Naomi Feld is a health journalist based in Boston. She writes about heart disease.", "author-bio"),
     ],
 )
 def test_furniture_is_named_by_its_kind(line, rule):
@@ -239,6 +242,8 @@ def test_furniture_is_named_by_its_kind(line, rule):
         "Email address: help@council.gov.uk",
         "Reporter: The council would not comment.",
         "Watch 2 the Birds, a children's show, ran for six years.",
+        "Maria Ressa is a Filipino journalist. She won the Nobel Peace Prize in 2021.",
+        "Tom Baker is a freelance photographer based in Kyiv. He was detained on Monday.",
     ],
 )
 def test_body_that_looks_like_furniture_stays(line):
