@@ -159,6 +159,7 @@ from tts_pipeline.stages.clean import _first_match, default_rules
         ("Kelvin Chau is a reporter covering property and real estate for the Post.", "author-bio"),
         ("Lena Ortiz is the Sentinel's farm reporter. She grew up on a dairy farm near Tillamook.", "author-bio"),
         ("Naomi Feld is a health journalist based in Boston. She writes about heart disease.", "author-bio"),
+        ("Date 14.10.2025", "dateline"),
     ],
 )
 def test_furniture_is_named_by_its_kind(line, rule):

@@ -81,6 +81,12 @@ _PERSON_AT = re.compile(f"{_PERSON_NAME.pattern}(?: in [A-Z][\\w.-]+(?: [A-Z][\\
 # this many words: a shorter one ('Sunny. Light winds.', a weather widget) is no paragraph yet.
 FIRST_SENTENCE_WORDS = 5
 SENTENCE_HEADLINE_WORDS = 25  # a headline written as a sentence or two is no longer
+# The ways of finding the headline by its byline, in order: right above it, right under the byline block,
+# above it with a section label between, and the lenient pass (a sentence headline, or one a rule took).
+HEADLINE_PASSES = ("strict", "below", "label", "lenient")
+SECTION_LABEL_WORDS = 3
+SECTION_LABEL_RULE = "section-label"
+TICKER_NUMBERS = 5  # no headline in 13 copied-text sets has more than three numbers
 
 
 def mark_header(decisions: Decisions) -> Decisions:
@@ -89,7 +95,7 @@ def mark_header(decisions: Decisions) -> Decisions:
     decisions = _introduced_lists_kept(_fact_boxes_kept(decisions))
     kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
     first_sentence = next((i for i in kept if extract.ends_sentence(decisions[i][0])), len(decisions))
-    anchored = _anchored_headline(decisions) or _anchored_headline(decisions, lenient=True)
+    anchored = next(filter(None, (_anchored_headline(decisions, how) for how in HEADLINE_PASSES)), None)
     if anchored is not None:
         title, anchor = anchored
         for i in range(title, anchor):
@@ -108,7 +114,8 @@ def mark_header(decisions: Decisions) -> Decisions:
 
 
 def _furniture_marked(decisions: Decisions, kept: list[int], title: int, byline_end: int) -> Decisions:
-    """Above the headline, a bare name under it (before byline_end), and short lines after the last sentence."""
+    """Above the headline, a bare name or a section label under it (before byline_end), and short lines
+    after the last sentence."""
     last_sentence = max(
         (i for i in kept if extract.ends_sentence(decisions[i][0]) or decisions[i][0].endswith(":")),
         default=len(decisions),
@@ -124,6 +131,8 @@ def _furniture_marked(decisions: Decisions, kept: list[int], title: int, byline_
             marked[i] = (decisions[i][0], DUPLICATE_RULE)  # the headline again, in a list or a share box
         elif title < i < byline_end and _PERSON_AT.fullmatch(decisions[i][0]):
             marked[i] = (decisions[i][0], BYLINE_RULE)
+        elif title < i < byline_end and _section_label(decisions[i][0]):
+            marked[i] = (decisions[i][0], SECTION_LABEL_RULE)  # 'Traffic & travel' under the headline
         elif i > last_sentence and not extract.ends_sentence(decisions[i][0]) and i not in fact_box:
             marked[i] = (decisions[i][0], AFTER_ARTICLE_RULE)
     return marked
@@ -225,7 +234,7 @@ def _data_line(line: str) -> bool:
     return bool(_FACT_LINE.fullmatch(line)) or len(_NUMBER.findall(line)) >= RESULT_NUMBERS
 
 
-def _anchored_headline(decisions: Decisions, lenient: bool = False) -> tuple[int, int] | None:
+def _anchored_headline(decisions: Decisions, how: str = "strict") -> tuple[int, int] | None:
     """(headline, byline) where a byline or dateline sits right under the headline, a standfirst perhaps
     between them: of the (at most two, adjacent) headline-shaped lines above it, the first (the second is
     the standfirst). Bylines found by a rule come first, then bare names (a menu's 'South Africa' looks
@@ -234,7 +243,10 @@ def _anchored_headline(decisions: Decisions, lenient: bool = False) -> tuple[int
 
     The lenient pass, for when that finds none, lets the headline be a sentence over a standfirst ('Kansas
     regulators knew for years. They told almost no one.') or a line a rule took ('Merino ram sells for
-    record $41,000' for a deal)."""
+    record $41,000' for a deal). The passes between them: the headline right under the byline block
+    ('By …', 'June 3, 2024', '2 Comments', then the headline and its standfirst), and a headline with a
+    short section label between it and the byline ('… for bridge repairs', 'Traffic & travel', 'Sam Okafor')."""
+    lenient = how == "lenient"
     kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
     sentences = [i for i in kept if _sentence(decisions[i][0])][int(lenient) :]
     if lenient and not sentences:
@@ -244,17 +256,35 @@ def _anchored_headline(decisions: Decisions, lenient: bool = False) -> tuple[int
     by_rule = [i for i in range(under_it) if decisions[i][1] in ANCHOR_RULES]
     by_name = [i for i in range(under_it) if _bare_name(decisions[i])]
     for anchor in [*reversed(by_rule), *reversed(by_name)]:
-        block = _headline_block(decisions, anchor, lenient)
+        if how == "below":
+            below = _headline_below(decisions, anchor)
+            if below is not None:
+                return below, anchor
+            continue
+        block = _headline_block(decisions, anchor, how)
         if block:
             return block[-1], anchor
     return None
 
 
-def _headline_block(decisions: Decisions, anchor: int, lenient: bool = False) -> list[int]:
+def _headline_below(decisions: Decisions, anchor: int) -> int | None:
+    """The first kept line under the byline block when it is headline-shaped and a sentence follows it."""
+    for i in range(anchor + 1, len(decisions)):
+        if decisions[i][1] is not None or _anchor(decisions[i]):
+            continue  # the rest of the byline block: dates, comment counts, share buttons
+        following = next((j for j in range(i + 1, len(decisions)) if decisions[j][1] is None), None)
+        if _headline_shaped(decisions[i][0]) and following is not None and _sentence(decisions[following][0]):
+            return i
+        return None
+    return None
+
+
+def _headline_block(decisions: Decisions, anchor: int, how: str = "strict") -> list[int]:
     """The headline-shaped lines right above the byline: up to two, the second adjacent to the first.
     Other bylines and datelines are passed over, and so is one standfirst that ends like a sentence."""
     block: list[int] = []
     standfirst = False
+    lenient, label = how == "lenient", how == "label"
     for i in range(anchor - 1, -1, -1):
         line, rule = decisions[i]
         as_sentence = lenient and standfirst and rule is None and _sentence_headline(line)
@@ -262,15 +292,22 @@ def _headline_block(decisions: Decisions, anchor: int, lenient: bool = False) ->
         allowed = rule in (None, *TEASER_RULES) or (lenient and not block and not _anchor(decisions[i]))
         if allowed and shaped and (not block or block[-1] == i + 1):
             block.append(i)
-            if len(block) == 2 or as_sentence:
-                break
+            if len(block) == 2 or as_sentence or standfirst:
+                break  # over a standfirst, the line above the headline is a kicker ('Part 2 of an investigation')
         elif not block and _anchor(decisions[i]):
             continue
         elif rule is None and not block and not standfirst and _sentence(line):
             standfirst = True
+        elif label and rule is None and not block and _section_label(line):
+            label = False  # one section label between the headline and the byline ('Traffic & travel')
         elif rule is None:
             break  # a kept line of another shape: the header is not here
     return block
+
+
+def _section_label(line: str) -> bool:
+    """Up to three words, ending neither as a sentence nor as an introduction ('In short:' heads key points)."""
+    return len(line.split()) <= SECTION_LABEL_WORDS and not extract.ends_sentence(line, (*extract.SENTENCE_ENDS, ":"))
 
 
 def _anchor(decision: tuple[str, str | None]) -> bool:
@@ -283,9 +320,10 @@ def _bare_name(decision: tuple[str, str | None]) -> bool:
 
 
 def _headline_shaped(line: str) -> bool:
-    """5 to 40 words and no full stop at the end."""
+    """5 to 40 words, no full stop at the end, and not a scores ticker."""
     low, high = extract.HEADLINE_WORDS
-    return low + 2 <= len(line.split()) <= high and not line.endswith(".")
+    ticker = len(_NUMBER.findall(line)) >= TICKER_NUMBERS  # 'FINAL/OT KEL 4 PGN 3 | FINAL VIC 2 KAM 5'
+    return low + 2 <= len(line.split()) <= high and not line.endswith(".") and not ticker
 
 
 def _sentence_headline(line: str) -> bool:

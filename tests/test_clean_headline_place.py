@@ -1,0 +1,50 @@
+"""Copied text: the headline is found by its place beside the byline, wherever the layout puts them."""
+
+from __future__ import annotations
+
+from tts_pipeline.stages.clean import clean_text
+
+HEADLINE = "Cocoa farmers cheer 45% price rise but warn smuggling will go on"
+BODY = [
+    "Cocoa farmers in the Western North Region have welcomed the government's decision to raise the price.",
+    "The new price of GH¢48,000 per tonne was announced on Monday by the board's chief executive.",
+    "Farmers said the rise would mean little unless buying companies paid them within a week.",
+]
+MENU = ["GHANAPULSE BUSINESS", "Home", "News", "Business", "Politics"]
+
+
+def test_a_headline_right_under_the_byline_block():
+    ticker = "Breaking: Senate confirms three new ambassadors after heated session"
+    lines = [*MENU, ticker, "Metro", "By Kwabena Asare-Mensah", "June 3, 2024", "2 Comments", HEADLINE, *BODY]
+    article = clean_text("\n".join(lines))
+    assert article.title == HEADLINE
+    assert article.paragraphs == tuple(BODY)
+
+
+def test_a_section_label_between_the_headline_and_the_byline():
+    lines = [*MENU, HEADLINE, "Traffic & travel", "Sam Okafor", "Local Democracy Reporter", "06:00, 3 June 2025", *BODY]
+    article = clean_text("\n".join(lines))
+    assert article.title == HEADLINE
+    assert article.paragraphs == tuple(BODY)
+
+
+def test_a_series_kicker_above_a_headline_with_a_standfirst_is_not_the_headline():
+    standfirst = "In 11 districts, more than a third of classes are taught by substitutes without a licence."
+    lines = [*MENU, "Part 2 of an investigation", HEADLINE, standfirst, "By Rosalind Achebe", "October 8, 2025", *BODY]
+    article = clean_text("\n".join(lines))
+    assert article.title == HEADLINE
+    assert article.paragraphs == (standfirst, *BODY)
+
+
+def test_a_scores_ticker_is_not_a_headline():
+    ticker = "FINAL/OT KEL 4 PGN 3 | FINAL VIC 2 KAM 5 | 7:00 PM PT NAN @ CRA"
+    lines = [*MENU, ticker, "Junior Hockey", "By Ryan Castellanos", "October 11, 2025 · 4 min read", HEADLINE, *BODY]
+    article = clean_text("\n".join(lines))
+    assert article.title == HEADLINE
+    assert article.paragraphs == tuple(BODY)
+
+
+def test_a_key_points_heading_under_the_headline_stays():
+    points = ["In short:", "Residents in north Lismore have been told to leave before 6pm tonight."]
+    article = clean_text("\n".join([*MENU, HEADLINE, *points, *BODY]))
+    assert article.paragraphs == (*points, *BODY)
