@@ -245,6 +245,9 @@ def test_furniture_is_named_by_its_kind(line, rule):
         "Watch 2 the Birds, a children's show, ran for six years.",
         "Maria Ressa is a Filipino journalist. She won the Nobel Peace Prize in 2021.",
         "Tom Baker is a freelance photographer based in Kyiv. He was detained on Monday.",
+        "Up next: Kelowna hosts Kamloops on Saturday. Prince George visits Victoria on Sunday.",
+        "Editor’s note: This article was updated on October 14 to include a statement from the Economy Ministry.",
+        "Correction: This article was corrected to say the vote was 5-4, not 5-3.",
     ],
 )
 def test_body_that_looks_like_furniture_stays(line):
