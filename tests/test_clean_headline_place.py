@@ -48,3 +48,31 @@ def test_a_key_points_heading_under_the_headline_stays():
     points = ["In short:", "Residents in north Lismore have been told to leave before 6pm tonight."]
     article = clean_text("\n".join([*MENU, HEADLINE, *points, *BODY]))
     assert article.paragraphs == (*points, *BODY)
+
+
+def test_a_summary_label_tells_the_standfirst_from_the_headline():
+    standfirst = "Revenue rose 11.2% to ₹3,184 crore as volumes grew 14%, offset by softer prices in the south"
+    lines = [*MENU, HEADLINE, "Summary", standfirst, "Siddharth Rao", "Updated: 19 Nov 2024, 06:45 PM IST · 3 min read"]
+    article = clean_text("\n".join([*lines, *BODY]))
+    assert article.title == HEADLINE
+    assert article.paragraphs == (standfirst, *BODY)
+
+
+def test_a_reporter_at_the_ground_is_no_headline():
+    standfirst = "A header four minutes into added time lifts Tyneport out of the bottom three"
+    at_ground = "Nathan Ferris at the Quayside Stadium"
+    lines = [*MENU, "Tyneport Athletic 2–1 Severn Vale", HEADLINE, standfirst, at_ground, "Tue 16 Apr 2024 22.05 BST"]
+    article = clean_text("\n".join([*lines, *BODY]))
+    assert article.title == HEADLINE
+    assert article.paragraphs == (standfirst, *BODY)
+
+
+def test_a_headline_a_rule_took_but_its_byline_gave_back_survives_cleaning_again():
+    text = "Breakfast with Sam 6am - 9am\n26 November 2024, 07:28\n" + "\n".join(BODY)
+    first = clean_text(text)
+    again = clean_text(first.text)
+    assert (
+        (again.title, again.paragraphs)
+        == (first.title, first.paragraphs)
+        == ("Breakfast with Sam 6am - 9am", tuple(BODY))
+    )

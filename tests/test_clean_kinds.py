@@ -160,6 +160,9 @@ from tts_pipeline.stages.clean import _first_match, default_rules
         ("Lena Ortiz is the Sentinel's farm reporter. She grew up on a dairy farm near Tillamook.", "author-bio"),
         ("Naomi Feld is a health journalist based in Boston. She writes about heart disease.", "author-bio"),
         ("Date 14.10.2025", "dateline"),
+        ("Wed 17 Apr 2024 06.00 BST · 5 min read", "reading-time"),
+        ("Harriet Osei, political correspondent", "byline"),
+        ("Share: Facebook X LinkedIn WhatsApp Copy Link", "share"),
     ],
 )
 def test_furniture_is_named_by_its_kind(line, rule):
@@ -248,6 +251,8 @@ def test_furniture_is_named_by_its_kind(line, rule):
         "Up next: Kelowna hosts Kamloops on Saturday. Prince George visits Victoria on Sunday.",
         "Editor’s note: This article was updated on October 14 to include a statement from the Economy Ministry.",
         "Correction: This article was corrected to say the vote was 5-4, not 5-3.",
+        "Fiona Dalgleish, the housing secretary",
+        "Tom Baker, a freelance journalist",
     ],
 )
 def test_body_that_looks_like_furniture_stays(line):

@@ -75,8 +75,8 @@ _NUMBER = re.compile(r"\d+")
 # A bare name of two to four capitalised words (Irish and other accented names too): 'Síle Ní Fhlaithearta'.
 _NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|Ní|Nic|Mac|Ó|Ua|de|van|von|da|di|la|le|bin|al-\w+)"
 _PERSON_NAME = re.compile(f"{_NAME_PART}(?: {_NAME_PART}){{1,3}}")
-# ... perhaps with where they wrote from: 'Camille Durand in Paris'.
-_PERSON_AT = re.compile(f"{_PERSON_NAME.pattern}(?: in [A-Z][\\w.-]+(?: [A-Z][\\w.-]+)?)?")
+# ... perhaps with where they wrote from: 'Camille Durand in Paris', 'Nathan Ferris at the Quayside Stadium'.
+_PERSON_AT = re.compile(f"{_PERSON_NAME.pattern}(?: (?:in|at)(?: the)? [A-Z][\\w.-]+(?: [A-Z][\\w.-]+)?)?")
 # The byline under the headline is looked for before the first kept line that ends like a sentence and has
 # this many words: a shorter one ('Sunny. Light winds.', a weather widget) is no paragraph yet.
 FIRST_SENTENCE_WORDS = 5
@@ -85,8 +85,13 @@ SENTENCE_HEADLINE_WORDS = 25  # a headline written as a sentence or two is no lo
 # above it with a section label between, and the lenient pass (a sentence headline, or one a rule took).
 HEADLINE_PASSES = ("strict", "below", "label", "lenient")
 SECTION_LABEL_WORDS = 3
+STANDFIRST_WORDS = 22  # no headline in 13 copied-text sets (and sites-a, -b) has more than 20 words
 SECTION_LABEL_RULE = "section-label"
-TICKER_NUMBERS = 5  # no headline in 13 copied-text sets has more than three numbers
+# A label over the story's summary; under the headline it tells the standfirst from the headline.
+_SUMMARY_LABEL = re.compile(
+    r"(summary|key points|(story )?highlights|in brief|at a glance|key takeaways)", re.IGNORECASE
+)
+TICKER_NUMBERS = 5  # words with digits; no headline in 13 copied-text sets and 3 multi-site ones has more than 4
 
 
 def mark_header(decisions: Decisions) -> Decisions:
@@ -105,12 +110,25 @@ def mark_header(decisions: Decisions) -> Decisions:
         byline_end = max(first_sentence, anchor + 1)  # the byline found under a standfirst sentence too
     else:
         candidates = [i for i in kept if i < first_sentence and _headline_shaped(decisions[i][0])]
-        title = candidates[0] if candidates else (kept[0] if kept else None)
+        title = candidates[0] if candidates else _first_line_headline(decisions, kept)
+        if title is not None and decisions[title][1] is not None:
+            decisions[title] = (decisions[title][0], None)
+            kept = sorted([title, *kept])
         byline_end = first_sentence
     if title is None:
         return decisions
     marked = _inline_teasers_marked(_furniture_marked(decisions, kept, title, byline_end))
     return _past_end_marked(_captions_marked(marked, title))
+
+
+def _first_line_headline(decisions: Decisions, kept: list[int]) -> int | None:
+    """With no headline-shaped line kept before the first sentence: a headline-shaped first line right
+    over it even where a rule took it (the cleaner's own output, cleaned again, keeps the headline a
+    rule took but its byline gave back), else the first kept line."""
+    lines = [i for i, (_, rule) in enumerate(decisions) if rule != EMPTY_RULE]
+    if len(lines) > 1 and lines[1] in kept and _headline_shaped(decisions[lines[0]][0]):
+        return lines[0] if _sentence(decisions[lines[1]][0]) else (kept[0] if kept else None)
+    return kept[0] if kept else None
 
 
 def _furniture_marked(decisions: Decisions, kept: list[int], title: int, byline_end: int) -> Decisions:
@@ -281,7 +299,9 @@ def _headline_below(decisions: Decisions, anchor: int) -> int | None:
 
 def _headline_block(decisions: Decisions, anchor: int, how: str = "strict") -> list[int]:
     """The headline-shaped lines right above the byline: up to two, the second adjacent to the first.
-    Other bylines and datelines are passed over, and so is one standfirst that ends like a sentence."""
+    Other bylines and datelines are passed over, and so is one standfirst: a sentence, or a line longer
+    than any headline ('Banking stocks led the gains, …; the rupee strengthened …'), perhaps under a
+    section label, or a line under a 'Summary' label."""
     block: list[int] = []
     standfirst = False
     lenient, label = how == "lenient", how == "label"
@@ -290,14 +310,24 @@ def _headline_block(decisions: Decisions, anchor: int, how: str = "strict") -> l
         as_sentence = lenient and standfirst and rule is None and _sentence_headline(line)
         shaped = _headline_shaped(line) or as_sentence
         allowed = rule in (None, *TEASER_RULES) or (lenient and not block and not _anchor(decisions[i]))
-        if allowed and shaped and (not block or block[-1] == i + 1):
+        long_line = len(line.split()) >= STANDFIRST_WORDS
+        reporter_at = not block and _anchor(decisions[i])  # 'Nathan Ferris at the Quayside Stadium' is no headline
+        if (
+            allowed
+            and shaped
+            and not reporter_at
+            and not (long_line and not block)
+            and (not block or block[-1] == i + 1)
+        ):
             block.append(i)
             if len(block) == 2 or as_sentence or standfirst:
                 break  # over a standfirst, the line above the headline is a kicker ('Part 2 of an investigation')
         elif not block and _anchor(decisions[i]):
             continue
-        elif rule is None and not block and not standfirst and _sentence(line):
-            standfirst = True
+        elif allowed and not block and not standfirst and (_sentence(line) or long_line):
+            standfirst, label = True, label or how == "strict"
+        elif rule is None and _SUMMARY_LABEL.fullmatch(line) and len(block) == 1 and not standfirst:
+            block, standfirst = [], True  # 'Summary' over it: the line found was the standfirst
         elif label and rule is None and not block and _section_label(line):
             label = False  # one section label between the headline and the byline ('Traffic & travel')
         elif rule is None:
@@ -316,13 +346,13 @@ def _anchor(decision: tuple[str, str | None]) -> bool:
 
 def _bare_name(decision: tuple[str, str | None]) -> bool:
     line, rule = decision
-    return rule in (None, TEASER_RULE) and bool(_PERSON_NAME.fullmatch(line))
+    return rule in (None, TEASER_RULE) and bool(_PERSON_AT.fullmatch(line))
 
 
 def _headline_shaped(line: str) -> bool:
     """5 to 40 words, no full stop at the end, and not a scores ticker."""
     low, high = extract.HEADLINE_WORDS
-    ticker = len(_NUMBER.findall(line)) >= TICKER_NUMBERS  # 'FINAL/OT KEL 4 PGN 3 | FINAL VIC 2 KAM 5'
+    ticker = sum(any(c.isdigit() for c in word) for word in line.split()) >= TICKER_NUMBERS  # 'KEL 4 PGN 3 | VIC 2 …'
     return low + 2 <= len(line.split()) <= high and not line.endswith(".") and not ticker
 
 
