@@ -1,9 +1,10 @@
 """Copied page text: the share of chrome lines the cleaner removes and of body lines it keeps.
 
 Reads a TSV (header `page<TAB>label<TAB>line`, optionally with a `url` column after `page`; label title,
-body or chrome; lines in page order), joins each page's lines as a person's copy of the page would, cleans
-it, and counts per line. With URLs, it scores twice: each page alone, then as `batch` cleans it, with the
-site templates learnt from every page of the set (stages/sitetemplate.py). Third-party or held-out data is
+body or chrome, or `disputed` where two annotators disagree (scripts/label_agreement.py), which is not
+scored; lines in page order), joins each page's lines as a person's copy of the page would, cleans it, and
+counts per line. With URLs, it scores twice: each page alone, then as `batch` cleans it, with the site
+templates learnt from every page of the set (stages/sitetemplate.py). Third-party or held-out data is
 passed on the command line, never committed. `--show` lists every line scored wrong.
 """
 
@@ -80,6 +81,8 @@ def score(pages: dict, urls: dict, rules: list[Rule], sites: SiteRules | None, s
         # text is kept more often than the page's title and body lines hold it.
         extra = kept - Counter(line for label, line in lines if label != "chrome")
         for label, line in lines:
+            if label not in counts:
+                continue  # 'disputed': two annotators labelled the line differently (scripts/label_agreement.py)
             if label == "chrome":
                 right = extra[line] <= 0
                 extra[line] -= 1

@@ -163,6 +163,7 @@ from tts_pipeline.stages.clean import _first_match, default_rules
         ("Wed 17 Apr 2024 06.00 BST · 5 min read", "reading-time"),
         ("Harriet Osei, political correspondent", "byline"),
         ("Share: Facebook X LinkedIn WhatsApp Copy Link", "share"),
+        ("You’ve read 3 of 5 free articles this month.", "paywall"),  # a typographic apostrophe
     ],
 )
 def test_furniture_is_named_by_its_kind(line, rule):

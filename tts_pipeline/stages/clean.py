@@ -41,6 +41,7 @@ EMPTY_RULE = "no-words"
 # A widget's short question that a rule removed ('Was this article helpful?') is followed by its answer
 # buttons: up to ANSWERS lines of up to ANSWER_WORDS words ('Yes', 'No', 'Not really').
 QUESTION_WORDS, ANSWERS, ANSWER_WORDS = 10, 3, 2
+_PLAIN_QUOTES = str.maketrans(dict.fromkeys("‘’‚‛", "'") | dict.fromkeys("“”„‟", '"'))
 CONTAINERS = ("html", "body", "main", "article")  # an html_rule never cuts these
 NOT_ARTICLE_RULE = "not-article"  # left out by the extractor (trafilatura), shown in --diff only
 
@@ -163,9 +164,14 @@ class SiteRules:
 
 
 def _first_match(line: str, rules: Sequence[Rule]) -> str | None:
-    words, lower = len(line.split()), line.lower()
+    """The first rule that takes the line, tried as written and with plain quotes: the rules are written
+    with ASCII apostrophes, pages mostly use typographic ones ('You’ve read 3 of 5 free articles')."""
+    plain = line.translate(_PLAIN_QUOTES)
+    words, lower = len(line.split()), plain.lower()
     for rule in rules:
-        if isinstance(rule, ChromeRule) and rule.matches(line, words, lower):
+        if isinstance(rule, ChromeRule) and (
+            rule.matches(line, words, lower) or (plain != line and rule.matches(plain, words, lower))
+        ):
             return rule.name
     return None
 
