@@ -76,3 +76,21 @@ def test_a_headline_a_rule_took_but_its_byline_gave_back_survives_cleaning_again
         == (first.title, first.paragraphs)
         == ("Breakfast with Sam 6am - 9am", tuple(BODY))
     )
+
+
+def test_a_short_paragraph_said_twice_survives_cleaning_again_under_a_restored_headline():
+    repeated = "The council voted on Tuesday to build a new bridge."
+    first = clean_text("\n".join(["A", "Breakfast with Sam 6am - 9am", "26 November 2024, 07:28", repeated, repeated]))
+    again = clean_text(first.text)
+    assert (
+        (again.title, again.paragraphs)
+        == (first.title, first.paragraphs)
+        == ("Breakfast with Sam 6am - 9am", (repeated, repeated))
+    )
+
+
+def test_a_label_left_right_under_the_headline_once_a_caption_goes_goes_too():
+    text = "B\nThe council voted on Tuesday to build a new bridge.\nPicture: Getty Images\nA\n" + BODY[0]
+    first = clean_text(text)
+    again = clean_text(first.text)
+    assert (again.title, again.paragraphs, again.removed) == (first.title, first.paragraphs, ())

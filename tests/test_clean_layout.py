@@ -74,3 +74,15 @@ def test_a_list_the_article_introduces_keeps_an_item_shaped_like_a_linked_source
     ]
     text = "\n".join([*HEADER[:4], "Shelters opening today include:", *items, *HEADER[4:]])
     assert clean_text(text).paragraphs == (*HEADER[2:4], "Shelters opening today include:", *items, *HEADER[4:])
+
+
+def test_sentences_after_a_line_that_only_ends_articles_go():
+    article = clean_text("\n".join([*HEADER, "Topics: Coast road, Landslips", PITCH, COMMENT]))
+    assert article.paragraphs == tuple(HEADER[2:])
+    assert {r.text: r.rule for r in article.removed}[PITCH] == "past-article-end"
+
+
+def test_tags_under_the_byline_do_not_end_the_article():
+    standfirst = "Engineers say the slope above the road is still moving."
+    text = "\n".join([HEADER[0], "3 June 2025", standfirst, HEADER[1], "Topics: Coast road, Landslips", *HEADER[2:]])
+    assert clean_text(text).paragraphs == (standfirst, *HEADER[2:])

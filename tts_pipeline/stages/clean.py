@@ -21,11 +21,9 @@ from lxml.html import HtmlElement
 from tts_pipeline.article import Article, RemovedLine
 from tts_pipeline.errors import BadInput
 from tts_pipeline.stages import extract, sitetemplate, source
-from tts_pipeline.stages.headline import TEASER_RULE, mark_header
+from tts_pipeline.stages.headline import DUPLICATE_MIN_WORDS, DUPLICATE_RULE, TEASER_RULE, mark_header
 from tts_pipeline.tomlfile import read_toml
 
-DUPLICATE_RULE = "duplicate-line"
-DUPLICATE_MIN_WORDS = 15  # a repeated line this long is a pull quote; a shorter one may be a heading
 # A bare label of other stories ('More stories', 'Most read') is followed by their headlines: lines of up to
 # TEASER_WORDS words with no sentence end, removed as "teaser-list" until a line ends like a sentence.
 TEASER_LABEL_RULES = ("cross-link", "other-stories", "tags", "on-air")
