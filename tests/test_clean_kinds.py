@@ -164,6 +164,19 @@ from tts_pipeline.stages.clean import _first_match, default_rules
         ("Harriet Osei, political correspondent", "byline"),
         ("Share: Facebook X LinkedIn WhatsApp Copy Link", "share"),
         ("You’ve read 3 of 5 free articles this month.", "paywall"),  # a typographic apostrophe
+        ("The mill in 1962, before the fire. Courtesy of the Brzezinski family", "photo-credit"),
+        ("Sign up to First Light", "newsletter"),
+        ("More than 180,000 readers fund our journalism every month, which keeps it free to read.", "support-prompt"),
+        ("Advertiser content from Lumen Fibre", "advert"),
+        ("Switch to full-fibre broadband from £24 a month. Terms apply.", "advert"),
+        ("Lives Lived is an occasional series remembering people who shaped the valley.", "publisher-note"),
+        ("Fox Valley Business is sponsored by Lakeshore Community Bank. Member FDIC.", "publisher-note"),
+        ("Our education coverage is supported in part by a grant from the Learning Fund.", "publisher-note"),
+        ("NSE: ₹1,842.35 ▲ 84.60 (4.81%) Add to Watchlist", "market-data"),
+        (
+            "Lena Morsch is the Dispatch's weather columnist and a former TV meteorologist. Her forecast runs daily.",
+            "author-bio",
+        ),
     ],
 )
 def test_furniture_is_named_by_its_kind(line, rule):
@@ -254,6 +267,13 @@ def test_furniture_is_named_by_its_kind(line, rule):
         "Correction: This article was corrected to say the vote was 5-4, not 5-3.",
         "Fiona Dalgleish, the housing secretary",
         "Tom Baker, a freelance journalist",
+        "The festival is sponsored by the council and runs until Sunday.",
+        "Get well soon, the players wrote on the card.",
+        "Donors who fund the hospital's research were thanked at the dinner.",
+        "The photo was taken by a neighbour, police said. Courtesy calls were made to residents.",
+        "Paid parking starts on Monday at the station.",
+        "Support for the plan comes from farmers and the union.",
+        "The offer ends on Friday and terms vary by store.",
     ],
 )
 def test_body_that_looks_like_furniture_stays(line):
