@@ -55,7 +55,7 @@ def test_a_summary_label_tells_the_standfirst_from_the_headline():
     lines = [*MENU, HEADLINE, "Summary", standfirst, "Siddharth Rao", "Updated: 19 Nov 2024, 06:45 PM IST · 3 min read"]
     article = clean_text("\n".join([*lines, *BODY]))
     assert article.title == HEADLINE
-    assert article.paragraphs == (standfirst, *BODY)
+    assert article.paragraphs == ("Summary", standfirst, *BODY)  # the summary's own heading stays with it
 
 
 def test_a_reporter_at_the_ground_is_no_headline():
@@ -94,3 +94,14 @@ def test_a_label_left_right_under_the_headline_once_a_caption_goes_goes_too():
     first = clean_text(text)
     again = clean_text(first.text)
     assert (again.title, again.paragraphs, again.removed) == (first.title, first.paragraphs, ())
+
+
+def test_a_key_takeaways_heading_under_the_byline_stays():
+    points = [
+        "Key Takeaways",
+        "The FDA approved the spray for adolescents aged 12 to 17.",
+        "Most side effects were mild.",
+    ]
+    lines = [*MENU, HEADLINE, "Written by Lauren Pacheco, MS", "October 3, 2025 | 4 min read", *points, *BODY]
+    article = clean_text("\n".join(lines))
+    assert article.paragraphs == (*points, *BODY)

@@ -268,6 +268,8 @@ def test_furniture_is_named_by_its_kind(line, rule):
         "Fiona Dalgleish, the housing secretary",
         "Tom Baker, a freelance journalist",
         "The festival is sponsored by the council and runs until Sunday.",
+        "Recommended: pkhali, khinkali, chkmeruli, amber wine by the glass",
+        'Speaking in Welsh, Gethin Lloyd said: "Mae\'r bws yn achubiaeth." ("The bus is a lifeline.")',
         "Get well soon, the players wrote on the card.",
         "Donors who fund the hospital's research were thanked at the dinner.",
         "The photo was taken by a neighbour, police said. Courtesy calls were made to residents.",

@@ -86,3 +86,16 @@ def test_tags_under_the_byline_do_not_end_the_article():
     standfirst = "Engineers say the slope above the road is still moving."
     text = "\n".join([HEADER[0], "3 June 2025", standfirst, HEADER[1], "Topics: Coast road, Landslips", *HEADER[2:]])
     assert clean_text(text).paragraphs == (standfirst, *HEADER[2:])
+
+
+def test_a_signed_last_paragraph_stays_when_a_bio_follows():
+    signed = "Stay warm, check on your neighbours, and stay off the roads if you can. — Lena"
+    bio = "Lena Morsch is the Gazette's weather columnist and a former TV meteorologist. Her forecast runs daily."
+    article = clean_text("\n".join([*HEADER, signed, bio, "Comments (2)"]))
+    assert article.paragraphs == (*HEADER[2:], signed)
+
+
+def test_a_quoted_message_between_paragraphs_is_no_teaser():
+    message = 'One read: "Babe I promise it is sorted, my accountant is a nightmare x"'
+    text = "\n".join([*HEADER[:5], message, *HEADER[5:]])
+    assert message in clean_text(text).paragraphs

@@ -72,6 +72,9 @@ INLINE_TEASER_WORDS = 7
 # copied-text sets: such lines between two paragraphs are other stories' headlines at 0-0.25 (17 lines)
 # and the article's own lines above that, but for one quoted subheading (quotes exempt it).
 INLINE_TEASER_MAX_SHARED = 0.25
+_SIGNED = re.compile(r"(.+)\s+[—–-]\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
+# ... and a line that quotes a message or a sign ('One read: "Babe I promise it's sorted …"') is the article's.
+_QUOTE_AFTER_LABEL = re.compile(r"""[^"“”‘’']{1,40}: ["“‘'].+["”’']""")
 _CONTENT_WORD = re.compile(r"[a-z][a-z'’-]{3,}")
 # Words too common to show a topic (a short list by hand: a stop-word library for 45 words is not worth it).
 _COMMON_WORDS = (
@@ -167,7 +170,7 @@ def _first_line_headline(decisions: Decisions, kept: list[int]) -> int | None:
 def _furniture_marked(decisions: Decisions, kept: list[int], title: int, byline_end: int) -> Decisions:
     """Above the headline, a bare name under it (before byline_end), and short lines after the last sentence."""
     last_sentence = max(
-        (i for i in kept if extract.ends_sentence(decisions[i][0]) or decisions[i][0].endswith(":")),
+        (i for i in kept if _ends_sentence(decisions[i][0]) or decisions[i][0].endswith(":")),
         default=len(decisions),
     )  # fmt: skip
     if decisions[last_sentence:][:1] and decisions[last_sentence][0].endswith(":"):
@@ -179,11 +182,22 @@ def _furniture_marked(decisions: Decisions, kept: list[int], title: int, byline_
             marked[i] = (decisions[i][0], ABOVE_HEADLINE_RULE)
         elif i > title and decisions[i][0] == decisions[title][0]:
             marked[i] = (decisions[i][0], DUPLICATE_RULE)  # the headline again, in a list or a share box
-        elif title < i < byline_end and _PERSON_AT.fullmatch(decisions[i][0]):
+        elif title < i < byline_end and _bare_byline(decisions[i][0]):
             marked[i] = (decisions[i][0], BYLINE_RULE)
-        elif i > last_sentence and not extract.ends_sentence(decisions[i][0]) and i not in fact_box:
+        elif i > last_sentence and not _ends_sentence(decisions[i][0]) and i not in fact_box:
             marked[i] = (decisions[i][0], AFTER_ARTICLE_RULE)
     return marked
+
+
+def _bare_byline(line: str) -> bool:
+    """A name, perhaps with a place ('Camille Durand in Paris'); 'Key Takeaways' only looks like one."""
+    return bool(_PERSON_AT.fullmatch(line)) and not _SUMMARY_LABEL.fullmatch(line)
+
+
+def _ends_sentence(line: str) -> bool:
+    """Ends like a sentence, perhaps signed: 'Stay warm, and stay off the roads if you can. — Lena'."""
+    signed = _SIGNED.fullmatch(line)
+    return extract.ends_sentence(signed.group(1) if signed else line)
 
 
 def _labels_marked(decisions: Decisions, title: int, anchor: int | None) -> Decisions:
@@ -196,8 +210,9 @@ def _labels_marked(decisions: Decisions, title: int, anchor: int | None) -> Deci
     )
     marked = list(decisions)
     for i in range(title + 1, first if anchor is None else max(first, anchor + 1)):
-        if decisions[i][1] is None and _section_label(decisions[i][0]):
-            marked[i] = (decisions[i][0], SECTION_LABEL_RULE)
+        line = decisions[i][0]
+        if decisions[i][1] is None and _section_label(line) and not _SUMMARY_LABEL.fullmatch(line):
+            marked[i] = (line, SECTION_LABEL_RULE)  # 'Key takeaways' heads the article's own summary
     return marked
 
 
@@ -428,7 +443,7 @@ def _inline_teasers_marked(decisions: Decisions) -> Decisions:
             continue
         if len(line.split()) < INLINE_TEASER_WORDS or extract.ends_sentence(line, (*extract.SENTENCE_ENDS, ":")):
             continue
-        if line[0] in "\"'“‘" or _FACT_LINE.fullmatch(line) or not words[at]:
+        if line[0] in "\"'“‘" or _QUOTE_AFTER_LABEL.fullmatch(line) or _FACT_LINE.fullmatch(line) or not words[at]:
             continue
         shared = sum(lines_with[word] > 1 for word in words[at])  # the word is in another line too
         if shared / len(words[at]) <= INLINE_TEASER_MAX_SHARED:
