@@ -105,3 +105,11 @@ def test_a_key_takeaways_heading_under_the_byline_stays():
     lines = [*MENU, HEADLINE, "Written by Lauren Pacheco, MS", "October 3, 2025 | 4 min read", *points, *BODY]
     article = clean_text("\n".join(lines))
     assert article.paragraphs == (*points, *BODY)
+
+
+def test_a_results_bar_is_no_headline_and_a_name_with_a_place_is_a_byline():
+    bar = "Live results: Montevideo 97.8% counted | Canelones 99.1% counted | Maldonado 100% counted"
+    lines = [*MENU, bar, HEADLINE, "Annika Brügger, Zurich", "21 October 2025, 6:30 am", *BODY]
+    article = clean_text("\n".join(lines))
+    assert article.title == HEADLINE
+    assert article.paragraphs == tuple(BODY)

@@ -1,0 +1,217 @@
+"""Copied page text: what the article body's own layout gives away, whatever the words.
+
+Fact boxes, results lines and the lists the article introduces are kept even where a rule that judges lines
+by their shape took them. A caption right above a bare photo credit, another story's headline set between
+two paragraphs, and whatever is kept past the block of chrome that ends the article are marked. headline.py
+calls these around finding the headline.
+
+Decisions are (line, rule name or None when kept), as clean._decide makes them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from tts_pipeline.stages import extract
+
+Decisions = list[tuple[str, str | None]]
+
+TEASER_RULE = "teaser-list"  # other stories' headlines under a label (clean._decide)
+EMPTY_RULE = "no-words"  # as clean.py names a line of punctuation only
+CREDIT_RULE = "photo-credit"
+CAPTION_RULE = "caption-above-credit"
+# A credit alone on its line starts with its kind; one after a caption in the same line ('Cows graze near
+# Mitchelstown. Photo: …') says nothing of the line above. Measured on 13 copied-text sets: the line above
+# a bare credit of up to 9 words was a caption 10 times, body never.
+_BARE_CREDIT = re.compile(
+    r"[(\[]?(photo(graph)?s?|pictures?|pics?|images?|credits?|courtesy|illustrations?|getty|supplied)\b", re.IGNORECASE
+)
+BARE_CREDIT_WORDS = 9
+CAPTION_WORDS = 45
+# Kept lines after a block of chrome that ends the article: a donation pitch, an author's bio, comments.
+PAST_END_RULE = "past-article-end"
+# The block has this many removed lines or more, and what is kept after it this share of the kept words or
+# less. Measured on 13 copied-text sets (11 single-page, 2 multi-site; 13,000 lines): gaps of 4+ with 15 %
+# took 79 chrome lines and no body; a gap of 3 took a body paragraph after a 3-line advert, a share of 0.3
+# 11 body lines (a match report's line-ups after its stats widget).
+END_GAP_LINES = 4
+END_SHARE = 0.15
+# Kinds of line that only end an article. On 16 copied-text sets (13 single-page, 3 multi-site; 15,000
+# lines) none sat between two body lines, against 222 copyright lines, 77 tags, 74 cookie notices and 65
+# author bios after the last one. After one, kept text of at most END_MARKER_SHARE of the kept words is
+# furniture: 62 chrome lines and no body, the same at shares from 0.2 to 0.5 (the share keeps a key-points
+# box above the byline's tags).
+ENDING_RULES = (
+    "copyright",
+    "tags",
+    "cookie-consent",
+    "author-bio",
+    "company-footer",
+    "app-prompt",
+    "disclaimer",
+    "press-standards",
+    "weather-widget",
+    "republish",
+    "acknowledgement-of-country",
+    "review-notice",
+)
+END_MARKER_SHARE = 0.3
+INLINE_TEASER_RULE = "inline-teaser"  # another story's headline set between two paragraphs
+# An inline teaser has at least this many words (a subheading is shorter) ...
+INLINE_TEASER_WORDS = 7
+# ... and at most this share of its content words occurs anywhere else in the article. Measured on eight
+# copied-text sets: such lines between two paragraphs are other stories' headlines at 0-0.25 (17 lines)
+# and the article's own lines above that, but for one quoted subheading (quotes exempt it).
+INLINE_TEASER_MAX_SHARED = 0.25
+# ... and a line that quotes a message or a sign ('One read: "Babe I promise it's sorted …"') is the article's.
+_QUOTE_AFTER_LABEL = re.compile(r"""[^"“”‘’']{1,40}: ["“‘'].+["”’']""")
+_CONTENT_WORD = re.compile(r"[a-z][a-z'’-]{3,}")
+# Words too common to show a topic (a short list by hand: a stop-word library for 45 words is not worth it).
+_COMMON_WORDS = (
+    "that this with from have will been were their they them what when where which while about after before "
+    "over into than then there these those more most also just your would could should said says year years "
+    "first last next week month today told"
+)
+_COMMON = frozenset(_COMMON_WORDS.split())
+# Rules that judge a line by its shape alone, not its words: a fact box's lines may take that shape.
+SHAPE_RULES = (TEASER_RULE, "linked-source", "show-banner")
+FACT_BOX_HEADING_WORDS = 5  # 'The numbers', 'Match details'
+# A list's introduction ('Shelters opening today include:'); a shorter line with a colon is a label ('Read more:')
+LIST_INTRO_WORDS = 3
+# A fact box's line: a label and a value of up to five words each ('Expected opening: Summer 2027').
+_FACT_LINE = re.compile(r"[A-Z][^:.!?\s]*( [^:.!?\s]+){0,4}: \S+( \S+){0,4}(?<![.!?])")
+# A results line has this many numbers or more ('Murrumbilla Colts 9-190 (B Kinnane 64, J Pirie 16no)').
+RESULT_NUMBERS = 3
+_NUMBER = re.compile(r"\d+")
+
+
+def captions_marked(decisions: Decisions, title: int) -> Decisions:
+    """A kept line of caption length right above a bare photo credit ('Credit: Supplied', 'Photo by Eli Tran
+    for …') is the picture's caption, however it is worded."""
+    marked = list(decisions)
+    for i, (line, rule) in enumerate(decisions):
+        if rule != CREDIT_RULE or len(line.split()) > BARE_CREDIT_WORDS or not _BARE_CREDIT.match(line):
+            continue
+        above = next((j for j in range(i - 1, title, -1) if decisions[j][1] != EMPTY_RULE), None)
+        if above is not None and decisions[above][1] is None and len(decisions[above][0].split()) <= CAPTION_WORDS:
+            marked[above] = (decisions[above][0], CAPTION_RULE)
+    return marked
+
+
+def past_end_marked(decisions: Decisions) -> Decisions:
+    """Everything kept after the first block of END_GAP_LINES removed lines that leaves at most END_SHARE of
+    the kept words after it, or after a line of a kind that only ends articles (a copyright line, tags, an
+    author's bio) that leaves at most END_MARKER_SHARE: the article ended before it, and what follows is
+    furniture however it is worded. The headline and one stretch of text come first."""
+    runs: list[list[int]] = [[]]  # stretches of kept lines, split by removed ones (lines of no words aside)
+    gaps = [0]  # removed lines before each stretch
+    ends = [False]  # whether a line of a kind that ends articles is among them
+    for i, (_, rule) in enumerate(decisions):
+        if rule is None:
+            runs[-1].append(i)
+        elif rule != EMPTY_RULE and runs[-1]:
+            runs.append([])
+            gaps.append(0)
+            ends.append(False)
+        if rule not in (None, EMPTY_RULE):
+            gaps[-1] += 1
+            ends[-1] = ends[-1] or rule in ENDING_RULES
+    words = [sum(len(decisions[i][0].split()) for i in run) for run in runs]
+    marked = list(decisions)
+    for k in range(2, len(runs)):
+        after = sum(words[k:])
+        gap_ends = gaps[k] >= END_GAP_LINES and after <= END_SHARE * sum(words)
+        if gap_ends or (ends[k] and after <= END_MARKER_SHARE * sum(words)):
+            for i in (i for run in runs[k:] for i in run):
+                marked[i] = (decisions[i][0], PAST_END_RULE)
+            break
+    return marked
+
+
+def fact_boxes_kept(decisions: Decisions) -> Decisions:
+    """Two or more `Label: value` lines in a row are the article's fact box ('Venue: Croke Park', 'Referee:
+    Colm Healy (Galway)'), with its short heading above: kept again where a rule that judges lines by their
+    shape (a teaser list, a linked source, a show's time slot) took them."""
+    fact = [bool(_FACT_LINE.fullmatch(line)) for line, _ in decisions] + [False]
+    kept = list(decisions)
+    for i, (line, rule) in enumerate(decisions):
+        if not _in_run(fact, i):
+            continue
+        if rule in SHAPE_RULES:
+            kept[i] = (line, None)
+        starts_box = i == 0 or not fact[i - 1]
+        if starts_box and i > 0 and decisions[i - 1][1] == TEASER_RULE and _box_heading(decisions[i - 1][0]):
+            kept[i - 1] = (decisions[i - 1][0], None)
+    return kept
+
+
+def introduced_lists_kept(decisions: Decisions) -> Decisions:
+    """The items of a list the article introduces ('Shelters opening today include:') are the article's, up
+    to the next sentence: kept again where a rule that judges lines by their shape took one ('Vieux Fort:
+    Vieux Fort Secondary School (Campus A)' for a linked source)."""
+    kept, in_list = list(decisions), False
+    for i, (line, rule) in enumerate(decisions):
+        if rule is None:
+            introduces = line.endswith(":") and len(line.split()) >= LIST_INTRO_WORDS
+            in_list = introduces or (in_list and not extract.ends_sentence(line))
+        elif in_list and rule in SHAPE_RULES:
+            kept[i] = (line, None)
+        else:
+            in_list = False
+    return kept
+
+
+def _box_heading(line: str) -> bool:
+    short = len(line.split()) <= FACT_BOX_HEADING_WORDS
+    return short and not extract.ends_sentence(line, (*extract.SENTENCE_ENDS, ":"))
+
+
+def fact_box(decisions: Decisions, lines: list[int]) -> set[int]:
+    """Of these kept lines, those of a fact box or a results table that ends the article ('Funding: €3.2
+    million', 'Tullabong 188 (J Hoey 58, B Clarke 31)'; two such lines or more in a row) and the box's
+    heading above them. One such line alone may be a teaser."""
+    fact = [_data_line(decisions[i][0]) for i in lines] + [False, False]
+    found = set()
+    for n, i in enumerate(lines):
+        if _in_run(fact, n) or (fact[n + 1] and fact[n + 2]):
+            found.add(i)
+    return found
+
+
+def _in_run(flags: list[bool], n: int) -> bool:
+    """Is line n flagged and next to another flagged line? (`flags` ends with a False beyond the last.)"""
+    return flags[n] and ((n > 0 and flags[n - 1]) or flags[n + 1])
+
+
+def _data_line(line: str) -> bool:
+    return bool(_FACT_LINE.fullmatch(line)) or len(_NUMBER.findall(line)) >= RESULT_NUMBERS
+
+
+def inline_teasers_marked(decisions: Decisions) -> Decisions:
+    """A headline-shaped line alone between two paragraphs that shares almost no words with the article is
+    another story's teaser ('Cardiff bus lane fines to double from next month' inside a story on rents)."""
+    kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
+    words = {i: _content_words(decisions[i][0]) for i in kept}
+    lines_with = Counter(word for line_words in words.values() for word in line_words)
+    marked = list(decisions)
+    for before, at, after in zip(kept[1:], kept[2:], kept[3:]):  # noqa: B905 (shorter by design)
+        line = decisions[at][0]
+        if not (_paragraph(decisions[before][0]) and _paragraph(decisions[after][0])):
+            continue
+        if len(line.split()) < INLINE_TEASER_WORDS or extract.ends_sentence(line, (*extract.SENTENCE_ENDS, ":")):
+            continue
+        if line[0] in "\"'“‘" or _QUOTE_AFTER_LABEL.fullmatch(line) or _FACT_LINE.fullmatch(line) or not words[at]:
+            continue
+        shared = sum(lines_with[word] > 1 for word in words[at])  # the word is in another line too
+        if shared / len(words[at]) <= INLINE_TEASER_MAX_SHARED:
+            marked[at] = (line, INLINE_TEASER_RULE)
+    return marked
+
+
+def _content_words(line: str) -> set[str]:
+    return {w for w in _CONTENT_WORD.findall(line.lower()) if w not in _COMMON}
+
+
+def _paragraph(line: str) -> bool:
+    return extract.ends_sentence(line) and len(line.split()) >= 8
