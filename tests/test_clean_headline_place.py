@@ -113,3 +113,19 @@ def test_a_results_bar_is_no_headline_and_a_name_with_a_place_is_a_byline():
     article = clean_text("\n".join(lines))
     assert article.title == HEADLINE
     assert article.paragraphs == tuple(BODY)
+
+
+def test_a_restored_headline_over_a_short_line_survives_cleaning_again():
+    power_cut = "More than 300 homes lost power, the government said."
+    text = "\n".join([power_cut, "Breakfast with Sam 6am - 9am", "26 November 2024, 07:28", "0?", BODY[0]])
+    first = clean_text(text)
+    again = clean_text(first.text)
+    assert (again.title, again.paragraphs, again.removed) == (first.title, first.paragraphs, ())
+
+
+def test_a_line_after_a_caption_at_the_end_survives_cleaning_again():
+    repeated = "The council voted on Tuesday to build a new bridge."
+    text = "\n".join(["Breakfast with Sam 6am - 9am", repeated, "¹", repeated, "Picture: Getty Images"])
+    first = clean_text(text)
+    again = clean_text(first.text)
+    assert (again.title, again.paragraphs, again.removed) == (first.title, first.paragraphs, ())

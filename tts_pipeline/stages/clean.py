@@ -26,7 +26,7 @@ from tts_pipeline.tomlfile import read_toml
 
 # A bare label of other stories ('More stories', 'Most read') is followed by their headlines: lines of up to
 # TEASER_WORDS words with no sentence end, removed as "teaser-list" until a line ends like a sentence.
-TEASER_LABEL_RULES = ("cross-link", "other-stories", "tags", "on-air")
+TEASER_LABEL_RULES = ("cross-link", "other-stories", "tags", "on-air", "poll")
 TEASER_LABEL_WORDS = 6
 TEASER_WORDS = 20
 # ... but the last of them is the article's own subheading when it is this short (other stories' headlines

@@ -76,12 +76,12 @@ def _headline_restored(decisions: Decisions, title: int, kept: list[int]) -> Dec
 
 
 def _first_line_headline(decisions: Decisions, kept: list[int]) -> int | None:
-    """With no headline-shaped line kept before the first sentence: a headline-shaped first line right
-    over it even where a rule took it (the cleaner's own output, cleaned again, keeps the headline a
-    rule took but its byline gave back), else the first kept line."""
+    """With no headline-shaped line kept before the first sentence: a headline-shaped first line with kept
+    text right under it even where a rule took it (the cleaner's own output, cleaned again, keeps the
+    headline a rule took but its byline gave back), else the first kept line."""
     lines = [i for i, (_, rule) in enumerate(decisions) if rule != EMPTY_RULE]
     if len(lines) > 1 and lines[1] in kept and _headline_shaped(decisions[lines[0]][0]):
-        return lines[0] if _sentence(decisions[lines[1]][0]) else (kept[0] if kept else None)
+        return lines[0]
     return kept[0] if kept else None
 
 
@@ -271,5 +271,7 @@ def mark_header(decisions: Decisions) -> Decisions:
         byline_end, anchor = first_sentence, None
     if title is None:
         return decisions
+    decisions = captions_marked(decisions, title)  # first: a caption is no last sentence
+    kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
     marked = inline_teasers_marked(_furniture_marked(decisions, kept, title, byline_end))
-    return past_end_marked(_labels_marked(captions_marked(marked, title), title, anchor))
+    return past_end_marked(_labels_marked(marked, title, anchor))
