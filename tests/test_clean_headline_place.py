@@ -129,3 +129,20 @@ def test_a_line_after_a_caption_at_the_end_survives_cleaning_again():
     first = clean_text(text)
     again = clean_text(first.text)
     assert (again.title, again.paragraphs, again.removed) == (first.title, first.paragraphs, ())
+
+
+def test_a_breaking_banner_above_the_headline_is_not_it():
+    banner = "BREAKING: Signal No. 3 raised over Catanduanes, Camarines Norte — 5 p.m. weather bulletin"
+    lines = [*MENU, banner, HEADLINE, "By: Ramon Villareal-Cruz, Patricia Dizon - Reporters", *BODY]
+    article = clean_text("\n".join(lines))
+    assert article.title == HEADLINE
+    assert article.paragraphs == tuple(BODY)
+
+
+def test_a_headline_under_the_byline_block_over_a_summary_label():
+    standfirst = "Value of person-to-merchant payments rose 38 percent in 2023, overtaking transfers"
+    quote = "Tuma Telecom 14.35 ▲ 1.41%"  # a ticker the lenient pass would take for the headline above the byline
+    lines = [*MENU, quote, "By ESTHER NDUNG'U", "Tuesday, March 05, 2024", "Share this article", HEADLINE, "Summary"]
+    article = clean_text("\n".join([*lines, standfirst, *BODY]))
+    assert article.title == HEADLINE
+    assert article.paragraphs == ("Summary", standfirst, *BODY)

@@ -99,3 +99,9 @@ def test_a_quoted_message_between_paragraphs_is_no_teaser():
     message = 'One read: "Babe I promise it is sorted, my accountant is a nightmare x"'
     text = "\n".join([*HEADER[:5], message, *HEADER[5:]])
     assert message in clean_text(text).paragraphs
+
+
+def test_a_two_word_subheading_after_a_list_of_other_stories_stays():
+    teasers = ["Read more:", "Rainfall figures show wettest March on record", "Dairy farmers face fodder squeeze"]
+    text = "\n".join([*HEADER[:5], *teasers, "Fodder concerns", *HEADER[5:]])
+    assert "Fodder concerns" in clean_text(text).paragraphs

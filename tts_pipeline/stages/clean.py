@@ -31,7 +31,7 @@ TEASER_LABEL_WORDS = 6
 TEASER_WORDS = 20
 # ... but the last of them is the article's own subheading when it is this short (other stories' headlines
 # run longer) and a paragraph of SUBHEADED_PARAGRAPH_WORDS words or more follows it
-SUBHEADING_WORDS = (3, 5)
+SUBHEADING_WORDS = (2, 5)
 QUESTION_SUBHEADING_EXTRA_WORDS = 2  # ... or up to seven words as a question
 LONE_SUBHEADING_WORDS = 6  # a longer line alone under a label is another story's headline
 SUBHEADED_PARAGRAPH_WORDS = 8

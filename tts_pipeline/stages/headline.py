@@ -60,6 +60,7 @@ SECTION_LABEL_RULE = "section-label"
 _SUMMARY_LABEL = re.compile(
     r"(summary|key points|(story )?highlights|in brief|at a glance|key takeaways)", re.IGNORECASE
 )
+_ALERT = re.compile(r"(breaking( news)?|just in|news alert|developing( story)?)\s*[:|–—-]", re.IGNORECASE)
 TICKER_NUMBERS = 5  # words with digits; no headline in 13 copied-text sets and 3 multi-site ones has more than 4
 
 
@@ -168,12 +169,14 @@ def _anchored_headline(decisions: Decisions, how: str = "strict") -> tuple[int, 
 
 
 def _headline_below(decisions: Decisions, anchor: int) -> int | None:
-    """The first kept line under the byline block when it is headline-shaped and a sentence follows it."""
+    """The first kept line under the byline block when it is headline-shaped and a standfirst follows it:
+    a sentence, a line longer than any headline, or a 'Summary' label."""
     for i in range(anchor + 1, len(decisions)):
         if decisions[i][1] is not None or _anchor(decisions[i]):
             continue  # the rest of the byline block: dates, comment counts, share buttons
-        following = next((j for j in range(i + 1, len(decisions)) if decisions[j][1] is None), None)
-        if _headline_shaped(decisions[i][0]) and following is not None and _sentence(decisions[following][0]):
+        following = next((decisions[j][0] for j in range(i + 1, len(decisions)) if decisions[j][1] is None), "")
+        standfirst = _sentence(following) or len(following.split()) >= STANDFIRST_WORDS
+        if _headline_shaped(decisions[i][0]) and (standfirst or _SUMMARY_LABEL.fullmatch(following)):
             return i
         return None
     return None
@@ -193,14 +196,11 @@ def _headline_block(decisions: Decisions, anchor: int, how: str = "strict") -> l
         shaped = _headline_shaped(line) or as_sentence
         allowed = rule in (None, *TEASER_RULES) or (lenient and not block and not _anchor(decisions[i]))
         long_line = len(line.split()) >= STANDFIRST_WORDS
-        reporter_at = not block and _anchor(decisions[i])  # 'Nathan Ferris at the Quayside Stadium' is no headline
-        if (
-            allowed
-            and shaped
-            and not reporter_at
-            and not (long_line and not block)
-            and (not block or block[-1] == i + 1)
-        ):
+        # Under the headline: a reporter by place ('Nathan Ferris at the Quayside Stadium'), a long standfirst.
+        under = not block and (_anchor(decisions[i]) or long_line)
+        if block and _ALERT.match(line):
+            break  # 'BREAKING: Signal No. 3 raised over Catanduanes' above the headline is a banner
+        if allowed and shaped and not under and (not block or block[-1] == i + 1):
             block.append(i)
             if len(block) == 2 or as_sentence or standfirst:
                 break  # over a standfirst, the line above the headline is a kicker ('Part 2 of an investigation')
