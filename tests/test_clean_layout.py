@@ -105,3 +105,8 @@ def test_a_two_word_subheading_after_a_list_of_other_stories_stays():
     teasers = ["Read more:", "Rainfall figures show wettest March on record", "Dairy farmers face fodder squeeze"]
     text = "\n".join([*HEADER[:5], *teasers, "Fodder concerns", *HEADER[5:]])
     assert "Fodder concerns" in clean_text(text).paragraphs
+
+
+def test_a_reviews_score_after_its_verdict_stays():
+    article = clean_text("\n".join([*HEADER, "Score: 7.5/10", "Tags: Apps, Food delivery"]))
+    assert article.paragraphs[-1] == "Score: 7.5/10"

@@ -83,6 +83,11 @@ LIST_INTRO_WORDS = 3
 _FACT_LINE = re.compile(r"[A-Z][^:.!?\s]*( [^:.!?\s]+){0,4}: \S+( \S+){0,4}(?<![.!?])")
 # A results line has this many numbers or more ('Murrumbilla Colts 9-190 (B Kinnane 64, J Pirie 16no)').
 RESULT_NUMBERS = 3
+# A review's score ends the article as its own line (two writers and two annotators of four keep it).
+_SCORE = re.compile(
+    r"((our )?(score|rating|verdict)\s*:?\s*)?\d+(\.\d+)?\s*(/|out of)\s*(5|10|100)( stars)?|[★☆✩✭]{3,}[\d/ .]*",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(r"\d+")
 
 
@@ -170,11 +175,11 @@ def _box_heading(line: str) -> bool:
 def fact_box(decisions: Decisions, lines: list[int]) -> set[int]:
     """Of these kept lines, those of a fact box or a results table that ends the article ('Funding: €3.2
     million', 'Tullabong 188 (J Hoey 58, B Clarke 31)'; two such lines or more in a row) and the box's
-    heading above them. One such line alone may be a teaser."""
+    heading above them. One such line alone may be a teaser, but not a review's score ('Score: 7.5/10')."""
     fact = [_data_line(decisions[i][0]) for i in lines] + [False, False]
     found = set()
     for n, i in enumerate(lines):
-        if _in_run(fact, n) or (fact[n + 1] and fact[n + 2]):
+        if _in_run(fact, n) or (fact[n + 1] and fact[n + 2]) or _SCORE.fullmatch(decisions[i][0]):
             found.add(i)
     return found
 
