@@ -110,3 +110,14 @@ def test_a_two_word_subheading_after_a_list_of_other_stories_stays():
 def test_a_reviews_score_after_its_verdict_stays():
     article = clean_text("\n".join([*HEADER, "Score: 7.5/10", "Tags: Apps, Food delivery"]))
     assert article.paragraphs[-1] == "Score: 7.5/10"
+
+
+def test_list_items_shaped_like_linked_sources_between_other_items_stay():
+    items = [
+        "Closed today",
+        "Northern Pines Public School (Timmins)",
+        "École élémentaire catholique Sainte-Thérèse (Iroquois Falls)",
+        "Cochrane District Secondary School",
+    ]
+    text = "\n".join([*HEADER[:5], *items, *HEADER[5:]])
+    assert clean_text(text).paragraphs == (*HEADER[2:5], *items, *HEADER[5:])

@@ -24,6 +24,7 @@ from tts_pipeline.stages.layout import (
     fact_boxes_kept,
     inline_teasers_marked,
     introduced_lists_kept,
+    list_items_kept,
     past_end_marked,
 )
 
@@ -251,7 +252,7 @@ def _sentence(line: str) -> bool:
 def mark_header(decisions: Decisions) -> Decisions:
     """The decisions with the furniture around the headline marked, and a headline (and its standfirst)
     that a label above them had taken for other stories' teasers kept again."""
-    decisions = introduced_lists_kept(fact_boxes_kept(decisions))
+    decisions = list_items_kept(introduced_lists_kept(fact_boxes_kept(decisions)))
     kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
     first_sentence = next((i for i in kept if extract.ends_sentence(decisions[i][0])), len(decisions))
     anchored = next(filter(None, (_anchored_headline(decisions, how) for how in HEADLINE_PASSES)), None)
