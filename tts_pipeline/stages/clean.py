@@ -22,6 +22,7 @@ from tts_pipeline.article import Article, RemovedLine
 from tts_pipeline.errors import BadInput
 from tts_pipeline.stages import extract, sitetemplate, source
 from tts_pipeline.stages.headline import DUPLICATE_MIN_WORDS, DUPLICATE_RULE, TEASER_RULE, mark_header
+from tts_pipeline.stages.layout import EMPTY_RULE
 from tts_pipeline.tomlfile import read_toml
 
 # A bare label of other stories ('More stories', 'Most read') is followed by their headlines: lines of up to
@@ -35,7 +36,6 @@ SUBHEADING_WORDS = (2, 5)
 QUESTION_SUBHEADING_EXTRA_WORDS = 2  # ... or up to seven words as a question
 LONE_SUBHEADING_WORDS = 6  # a longer line alone under a label is another story's headline
 SUBHEADED_PARAGRAPH_WORDS = 8
-EMPTY_RULE = "no-words"
 # A widget's short question that a rule removed ('Was this article helpful?') is followed by its answer
 # buttons: up to ANSWERS lines of up to ANSWER_WORDS words ('Yes', 'No', 'Not really').
 QUESTION_WORDS, ANSWERS, ANSWER_WORDS = 10, 3, 2

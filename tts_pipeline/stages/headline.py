@@ -65,6 +65,35 @@ _ALERT = re.compile(r"(breaking( news)?|just in|news alert|developing( story)?)\
 TICKER_NUMBERS = 5  # words with digits; no headline in 13 copied-text sets and 3 multi-site ones has more than 4
 
 
+def mark_header(decisions: Decisions) -> Decisions:
+    """The decisions with the furniture around the headline marked, and a headline (and its standfirst)
+    that a label above them had taken for other stories' teasers kept again."""
+    decisions = list_items_kept(introduced_lists_kept(fact_boxes_kept(decisions)))
+    kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
+    first_sentence = next((i for i in kept if extract.ends_sentence(decisions[i][0])), len(decisions))
+    anchored = next(filter(None, (_anchored_headline(decisions, how) for how in HEADLINE_PASSES)), None)
+    if anchored is not None:
+        title, anchor = anchored
+        for i in range(title, anchor):
+            if decisions[i][1] in TEASER_RULES or i == title:
+                decisions[i] = (decisions[i][0], None)
+        kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
+        byline_end = max(first_sentence, anchor + 1)  # the byline found under a standfirst sentence too
+    else:
+        candidates = [i for i in kept if i < first_sentence and _headline_shaped(decisions[i][0])]
+        title = candidates[0] if candidates else _first_line_headline(decisions, kept)
+        if title is not None and decisions[title][1] is not None:
+            decisions = _headline_restored(decisions, title, kept)
+            kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
+        byline_end, anchor = first_sentence, None
+    if title is None:
+        return decisions
+    decisions = captions_marked(decisions, title)  # first: a caption is no last sentence
+    kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
+    marked = inline_teasers_marked(_furniture_marked(decisions, kept, title, byline_end))
+    return past_end_marked(_labels_marked(marked, title, anchor))
+
+
 def _headline_restored(decisions: Decisions, title: int, kept: list[int]) -> Decisions:
     """The headline kept again, and a short line that repeated the first kept line, which clean._decide
     took for the headline, kept too."""
@@ -247,32 +276,3 @@ def _sentence_headline(line: str) -> bool:
 
 def _sentence(line: str) -> bool:
     return extract.ends_sentence(line) and len(line.split()) >= FIRST_SENTENCE_WORDS
-
-
-def mark_header(decisions: Decisions) -> Decisions:
-    """The decisions with the furniture around the headline marked, and a headline (and its standfirst)
-    that a label above them had taken for other stories' teasers kept again."""
-    decisions = list_items_kept(introduced_lists_kept(fact_boxes_kept(decisions)))
-    kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
-    first_sentence = next((i for i in kept if extract.ends_sentence(decisions[i][0])), len(decisions))
-    anchored = next(filter(None, (_anchored_headline(decisions, how) for how in HEADLINE_PASSES)), None)
-    if anchored is not None:
-        title, anchor = anchored
-        for i in range(title, anchor):
-            if decisions[i][1] in TEASER_RULES or i == title:
-                decisions[i] = (decisions[i][0], None)
-        kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
-        byline_end = max(first_sentence, anchor + 1)  # the byline found under a standfirst sentence too
-    else:
-        candidates = [i for i in kept if i < first_sentence and _headline_shaped(decisions[i][0])]
-        title = candidates[0] if candidates else _first_line_headline(decisions, kept)
-        if title is not None and decisions[title][1] is not None:
-            decisions = _headline_restored(decisions, title, kept)
-            kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
-        byline_end, anchor = first_sentence, None
-    if title is None:
-        return decisions
-    decisions = captions_marked(decisions, title)  # first: a caption is no last sentence
-    kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
-    marked = inline_teasers_marked(_furniture_marked(decisions, kept, title, byline_end))
-    return past_end_marked(_labels_marked(marked, title, anchor))

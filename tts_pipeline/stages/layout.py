@@ -18,7 +18,7 @@ from tts_pipeline.stages import extract
 Decisions = list[tuple[str, str | None]]
 
 TEASER_RULE = "teaser-list"  # other stories' headlines under a label (clean._decide)
-EMPTY_RULE = "no-words"  # as clean.py names a line of punctuation only
+EMPTY_RULE = "no-words"  # a line of punctuation only (clean._decide)
 CREDIT_RULE = "photo-credit"
 CAPTION_RULE = "caption-above-credit"
 # A credit alone on its line starts with its kind; one after a caption in the same line ('Cows graze near
