@@ -22,7 +22,7 @@ from tts_pipeline.article import Article, RemovedLine
 from tts_pipeline.errors import BadInput
 from tts_pipeline.stages import extract, sitetemplate, source
 from tts_pipeline.stages.headline import DUPLICATE_MIN_WORDS, DUPLICATE_RULE, TEASER_RULE, mark_header
-from tts_pipeline.stages.layout import EMPTY_RULE
+from tts_pipeline.stages.layout import EMPTY_RULE, paragraph
 from tts_pipeline.tomlfile import read_toml
 
 # A bare label of other stories ('More stories', 'Most read') is followed by their headlines: lines of up to
@@ -31,11 +31,10 @@ TEASER_LABEL_RULES = ("cross-link", "other-stories", "tags", "on-air", "poll")
 TEASER_LABEL_WORDS = 6
 TEASER_WORDS = 20
 # ... but the last of them is the article's own subheading when it is this short (other stories' headlines
-# run longer) and a paragraph of SUBHEADED_PARAGRAPH_WORDS words or more follows it
+# run longer) and a paragraph (layout.PARAGRAPH_WORDS words or more) follows it
 SUBHEADING_WORDS = (2, 5)
 QUESTION_SUBHEADING_EXTRA_WORDS = 2  # ... or up to seven words as a question
 LONE_SUBHEADING_WORDS = 6  # a longer line alone under a label is another story's headline
-SUBHEADED_PARAGRAPH_WORDS = 8
 # A widget's short question that a rule removed ('Was this article helpful?') is followed by its answer
 # buttons: up to ANSWERS lines of up to ANSWER_WORDS words ('Yes', 'No', 'Not really').
 QUESTION_WORDS, ANSWERS, ANSWER_WORDS = 10, 3, 2
@@ -255,7 +254,7 @@ def _lone_teasers_kept(decisions: list[tuple[str, str | None]]) -> list[tuple[st
         teasers = [j for j in run if decisions[j][1] == TEASER_RULE]
         if len(teasers) == 1 and len(decisions[teasers[0]][0].split()) <= LONE_SUBHEADING_WORDS:
             kept[teasers[0]] = (decisions[teasers[0]][0], None)
-        elif teasers and teasers[-1] == i - 1 and _subheading(decisions[i - 1][0]) and _paragraph(line):
+        elif teasers and teasers[-1] == i - 1 and _subheading(decisions[i - 1][0]) and paragraph(line):
             kept[i - 1] = (decisions[i - 1][0], None)
         run = []
     return kept
@@ -265,10 +264,6 @@ def _subheading(line: str) -> bool:
     low, high = SUBHEADING_WORDS
     question = line.endswith("?")  # 'What does it mean for households?'
     return low <= len(line.split()) <= (high + QUESTION_SUBHEADING_EXTRA_WORDS if question else high)
-
-
-def _paragraph(line: str) -> bool:
-    return extract.ends_sentence(line) and len(line.split()) >= SUBHEADED_PARAGRAPH_WORDS
 
 
 def _bare_label(line: str) -> bool:

@@ -24,8 +24,10 @@ from tts_pipeline.stages.layout import (
     fact_boxes_kept,
     inline_teasers_marked,
     introduced_lists_kept,
+    kept_lines,
     list_items_kept,
     past_end_marked,
+    short_label,
 )
 
 # Rules that take a line for another story's headline by its shape or kicker ('HOLIDAY HELL Brits stranded
@@ -69,7 +71,7 @@ def mark_header(decisions: Decisions) -> Decisions:
     """The decisions with the furniture around the headline marked, and a headline (and its standfirst)
     that a label above them had taken for other stories' teasers kept again."""
     decisions = list_items_kept(introduced_lists_kept(fact_boxes_kept(decisions)))
-    kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
+    kept = kept_lines(decisions)
     first_sentence = next((i for i in kept if extract.ends_sentence(decisions[i][0])), len(decisions))
     anchored = next(filter(None, (_anchored_headline(decisions, how) for how in HEADLINE_PASSES)), None)
     if anchored is not None:
@@ -77,19 +79,17 @@ def mark_header(decisions: Decisions) -> Decisions:
         for i in range(title, anchor):
             if decisions[i][1] in TEASER_RULES or i == title:
                 decisions[i] = (decisions[i][0], None)
-        kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
         byline_end = max(first_sentence, anchor + 1)  # the byline found under a standfirst sentence too
     else:
         candidates = [i for i in kept if i < first_sentence and _headline_shaped(decisions[i][0])]
         title = candidates[0] if candidates else _first_line_headline(decisions, kept)
         if title is not None and decisions[title][1] is not None:
             decisions = _headline_restored(decisions, title, kept)
-            kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
         byline_end, anchor = first_sentence, None
     if title is None:
         return decisions
     decisions = captions_marked(decisions, title)  # first: a caption is no last sentence
-    kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
+    kept = kept_lines(decisions)
     marked = inline_teasers_marked(_furniture_marked(decisions, kept, title, byline_end))
     return past_end_marked(_labels_marked(marked, title, anchor))
 
@@ -178,7 +178,7 @@ def _anchored_headline(decisions: Decisions, how: str = "strict") -> tuple[int, 
     ('By …', 'June 3, 2024', '2 Comments', then the headline and its standfirst), and a headline with a
     short section label between it and the byline ('… for bridge repairs', 'Traffic & travel', 'Sam Okafor')."""
     lenient = how == "lenient"
-    kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
+    kept = kept_lines(decisions)
     sentences = [i for i in kept if _sentence(decisions[i][0])][int(lenient) :]
     if lenient and not sentences:
         return None  # no standfirst or paragraph under a sentence headline
@@ -248,8 +248,7 @@ def _headline_block(decisions: Decisions, anchor: int, how: str = "strict") -> l
 
 
 def _section_label(line: str) -> bool:
-    """Up to three words, ending neither as a sentence nor as an introduction ('In short:' heads key points)."""
-    return len(line.split()) <= SECTION_LABEL_WORDS and not extract.ends_sentence(line, (*extract.SENTENCE_ENDS, ":"))
+    return short_label(line, SECTION_LABEL_WORDS)  # 'In short:' heads key points
 
 
 def _anchor(decision: tuple[str, str | None]) -> bool:

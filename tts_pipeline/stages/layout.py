@@ -84,12 +84,18 @@ LIST_ITEM_WORDS = 12  # a list item under a short heading ('Cochrane District Se
 _FACT_LINE = re.compile(r"[A-Z][^:.!?\s]*( [^:.!?\s]+){0,4}: \S+( \S+){0,4}(?<![.!?])")
 # A results line has this many numbers or more ('Murrumbilla Colts 9-190 (B Kinnane 64, J Pirie 16no)').
 RESULT_NUMBERS = 3
+PARAGRAPH_WORDS = 8  # a line that ends like a sentence and is this long is a paragraph, not a heading
 # A review's score ends the article as its own line (two writers and two annotators of four keep it).
 _SCORE = re.compile(
     r"((our )?(score|rating|verdict)\s*:?\s*)?\d+(\.\d+)?\s*(/|out of)\s*(5|10|100)( stars)?|[★☆✩✭]{3,}[\d/ .]*",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d+")
+
+
+def kept_lines(decisions: Decisions) -> list[int]:
+    """The indices of the lines no rule took."""
+    return [i for i, (_, rule) in enumerate(decisions) if rule is None]
 
 
 def captions_marked(decisions: Decisions, title: int) -> Decisions:
@@ -147,7 +153,12 @@ def fact_boxes_kept(decisions: Decisions) -> Decisions:
         if rule in SHAPE_RULES:
             kept[i] = (line, None)
         starts_box = i == 0 or not fact[i - 1]
-        if starts_box and i > 0 and decisions[i - 1][1] == TEASER_RULE and _box_heading(decisions[i - 1][0]):
+        if (
+            starts_box
+            and i > 0
+            and decisions[i - 1][1] == TEASER_RULE
+            and short_label(decisions[i - 1][0], FACT_BOX_HEADING_WORDS)
+        ):
             kept[i - 1] = (decisions[i - 1][0], None)
     return kept
 
@@ -189,9 +200,10 @@ def _list_item(decision: tuple[str, str | None]) -> bool:
     return rule is None and len(line.split()) <= LIST_ITEM_WORDS and not extract.ends_sentence(line)
 
 
-def _box_heading(line: str) -> bool:
-    short = len(line.split()) <= FACT_BOX_HEADING_WORDS
-    return short and not extract.ends_sentence(line, (*extract.SENTENCE_ENDS, ":"))
+def short_label(line: str, max_words: int) -> bool:
+    """Up to max_words words, ending neither as a sentence nor as an introduction: a box's or a section's
+    heading ('The numbers', 'Traffic & travel'; 'In short:' introduces what follows)."""
+    return len(line.split()) <= max_words and not extract.ends_sentence(line, (*extract.SENTENCE_ENDS, ":"))
 
 
 def fact_box(decisions: Decisions, lines: list[int]) -> set[int]:
@@ -218,13 +230,13 @@ def _data_line(line: str) -> bool:
 def inline_teasers_marked(decisions: Decisions) -> Decisions:
     """A headline-shaped line alone between two paragraphs that shares almost no words with the article is
     another story's teaser ('Cardiff bus lane fines to double from next month' inside a story on rents)."""
-    kept = [i for i, (_, rule) in enumerate(decisions) if rule is None]
+    kept = kept_lines(decisions)
     words = {i: _content_words(decisions[i][0]) for i in kept}
     lines_with = Counter(word for line_words in words.values() for word in line_words)
     marked = list(decisions)
     for before, at, after in zip(kept[1:], kept[2:], kept[3:]):  # noqa: B905 (shorter by design)
         line = decisions[at][0]
-        if not (_paragraph(decisions[before][0]) and _paragraph(decisions[after][0])):
+        if not (paragraph(decisions[before][0]) and paragraph(decisions[after][0])):
             continue
         if len(line.split()) < INLINE_TEASER_WORDS or extract.ends_sentence(line, (*extract.SENTENCE_ENDS, ":")):
             continue
@@ -240,5 +252,5 @@ def _content_words(line: str) -> set[str]:
     return {w for w in _CONTENT_WORD.findall(line.lower()) if w not in _COMMON}
 
 
-def _paragraph(line: str) -> bool:
-    return extract.ends_sentence(line) and len(line.split()) >= 8
+def paragraph(line: str) -> bool:
+    return extract.ends_sentence(line) and len(line.split()) >= PARAGRAPH_WORDS
