@@ -15,10 +15,16 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+COLUMNS = ("page", "label", "line")
+
 
 def read(path: Path) -> list[dict[str, str]]:
+    """The file's rows; ValueError when it is not a page/label/line TSV."""
     with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        if not set(COLUMNS) <= set(reader.fieldnames or ()):
+            raise ValueError(f"{path} has no page, label and line columns")
+        return list(reader)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,7 +37,11 @@ def main(argv: list[str] | None = None) -> int:
         if not path.is_file():
             print(f"error: no such file {path}", file=sys.stderr)
             return 2
-    first, second = read(args.first), read(args.second)
+    try:
+        first, second = read(args.first), read(args.second)
+    except (ValueError, UnicodeDecodeError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     if [row["line"] for row in first] != [row["line"] for row in second]:
         print("error: the two files do not hold the same lines in the same order", file=sys.stderr)
         return 2
@@ -41,11 +51,13 @@ def main(argv: list[str] | None = None) -> int:
         same = pairs[(label, label)]
         print(f"{label}: {same}/{total} labelled alike ({100 * same / max(1, total):.1f} %)")
     if args.consensus:
-        with args.consensus.open("w", encoding="utf-8") as out:
-            out.write("page\tlabel\tline\n")
-            for a, b in zip(first, second, strict=True):
-                label = a["label"] if a["label"] == b["label"] else "disputed"
-                out.write(f"{a['page']}\t{label}\t{a['line']}\n")
+        rows = [
+            f"{a['page']}\t{a['label'] if a['label'] == b['label'] else 'disputed'}\t{a['line']}\n"
+            for a, b in zip(first, second, strict=True)
+        ]
+        partial = args.consensus.with_name(args.consensus.name + ".part")
+        partial.write_text("page\tlabel\tline\n" + "".join(rows), encoding="utf-8")
+        partial.replace(args.consensus)  # whole or not at all
     return 0
 
 

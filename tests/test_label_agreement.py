@@ -46,3 +46,13 @@ def test_files_of_different_lines_are_refused(tmp_path):
     result = _run(SCRIPTS / "label_agreement.py", first, second)
     assert result.returncode == 2
     assert result.stderr.strip() == "error: the two files do not hold the same lines in the same order"
+
+
+def test_a_file_without_label_columns_is_refused_in_one_line(tmp_path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("page\tline\n1\tSkip to main content\n", "utf-8")
+    consensus = tmp_path / "consensus.tsv"
+    result = _run(SCRIPTS / "label_agreement.py", bad, bad, "--consensus", consensus)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"error: {bad} has no page, label and line columns"
+    assert not consensus.exists()
