@@ -1,0 +1,95 @@
+"""Kinds of copied-page line found around an article's end — sponsors' messages, comment sections, bios,
+numbered notes, captions with a credit of another kind — each beside body lines that look like it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tts_pipeline.stages.clean import _first_match, clean_text, default_rules
+
+
+@pytest.mark.parametrize(
+    "line,rule",
+    [
+        (
+            "A message from our sponsor: The Rural Broadband Alliance believes every county deserves fast internet.",
+            "sponsor-message",
+        ),
+        ("Sponsored: Winter feed sorted? Talk to the team at Kahurangi Ag Supplies about baleage.", "sponsor-message"),
+        (
+            "This market report is brought to you by Brightfield Seed. Talk to your local dealer today.",
+            "sponsor-message",
+        ),
+        ("This post is brought to you by Gridline — spin up a Postgres branch in one click.", "sponsor-message"),
+        (
+            "Support for Prairie Sky comes from Sunflower Valley Co-op, serving farm families since 1947.",
+            "sponsor-message",
+        ),
+        (
+            "Presented by Okanagan Tire & Auto. Winter tires installed in 30 minutes or the check is on us.",
+            "sponsor-message",
+        ),
+        ("Discussion about this post", "comments"),
+        ("Write a comment...", "comments"),
+        ("Commenting on this story has now closed.", "comments"),
+        ("Like (4)", "comments"),
+        ("Daz from Penrith · 2h ago", "comments"),
+        ("ABOUT THE AUTHOR", "author-bio"),
+        (
+            "Cheyenne Moose is a reporter with CPN Manitoba based in Thompson. She has covered the north for years.",
+            "author-bio",
+        ),
+        (
+            "Dr. Renata Hale is a senior fellow at The Halvorsen Institute. She previously served at the Treasury.",
+            "author-bio",
+        ),
+        ("The tracker shows the rider and the stall on a single map. Screenshot: ByteMerlion", "photo-credit"),
+        ("Georgie's slice, cut into squares. Photography: Tom Blake. Styling: Anna Crewe.", "photo-credit"),
+        ("Members during a session on Tuesday. | FILE | NAIROBI SENTINEL", "photo-credit"),
+        ("Amara Delgado, 14, in a photo provided by the Millbrook Police Department.", "photo-credit"),
+        ("[2] Ibid., Sec. 4(b).", "citation"),
+        ("Footnotes", "citation"),
+    ],
+)
+def test_furniture_is_named_by_its_kind(line, rule):
+    assert _first_match(line, default_rules()) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sponsored by Labour MP Jane Smith, the bill would cap rents. It goes to a vote next week.",
+        "The festival is presented by the city council. Entry is free.",
+        "Support for the plan comes from farmers and the union.",
+        "Maria Lopez is a nursing student at the university. She said the fees were too high.",
+        "Ahmed Ali is a senior fellow at the Brookings Institution. He argues the plan will fail.",
+        "Leave a comment on the council's website before Friday, residents were told.",
+        "The bill, known as HF 3412, passed 81 to 52.",
+        "Police released a photo of the suspect on Tuesday.",
+    ],
+)
+def test_body_that_looks_like_furniture_stays(line):
+    assert _first_match(line, default_rules()) is None
+
+
+def test_a_comment_section_goes_with_its_comments():
+    """Readers' comments are sentences; the comment section's furniture above them ends the article."""
+    body = [
+        f"Paragraph {n} of the story says something about the ram raid in Parramatta on Tuesday night."
+        for n in range(8)
+    ]
+    page = "\n".join(
+        [
+            "Ram-raid gang smashes stolen ute into Parramatta jeweller",
+            "By Jess Holloway",
+            *body,
+            "Commenting on this story has now closed.",
+            "Daz from Penrith · 2h ago",
+            "Third one this year in western Sydney. Bring back proper bollards.",
+            "Mel_K · 3h ago",
+            "Poor bloke. Hope insurance covers it.",
+        ]
+    )
+    article = clean_text(page)
+    assert list(article.paragraphs) == body
+    assert "Poor bloke. Hope insurance covers it." in [r.text for r in article.removed if r.rule == "past-article-end"]
