@@ -49,6 +49,22 @@ from tts_pipeline.stages.clean import _first_match, clean_text, default_rules
         ("Amara Delgado, 14, in a photo provided by the Millbrook Police Department.", "photo-credit"),
         ("[2] Ibid., Sec. 4(b).", "citation"),
         ("Footnotes", "citation"),
+        ("Lac-Saint-Jean Today is supported by the Local Journalism Initiative.", "publisher-note"),
+        (
+            "This article was produced by the Local Democracy Reporting Service, a public service news partnership.",
+            "publisher-note",
+        ),
+        ("WEBINAR | Drayage in 2026: capacity and rates. Thursday, Oct. 23, 2 p.m. ET. Register free →", "advert"),
+        ("Is your freight spend leaking margin? Download the 2025 Ocean Benchmark from CargoLens.", "advert"),
+        ("Gift unlimited articles to anyone. You have 10 gifts remaining this month.", "paywall"),
+        ("Unlock this and all our premium stories. First 3 months for $1.", "paywall"),
+        ("We don't have a paywall. We have you.", "paywall"),
+        ("This article does not take into account your objectives, financial situation or needs.", "disclaimer"),
+        ("Skip next section Explore more", "skip-link"),
+        ("Love gardening? Sign up to our weekly email for seasonal jobs, offers and competitions.", "newsletter-pitch"),
+        ("By registering, you agree to our T&C and Privacy Policy", "newsletter-pitch"),
+        ("Have a news tip? Contact the Courier newsroom at 555-0188.", "reader-feedback"),
+        ("For more news and updates, follow Balita360 on Facebook, YouTube and TikTok.", "follow"),
     ],
 )
 def test_furniture_is_named_by_its_kind(line, rule):
@@ -66,6 +82,11 @@ def test_furniture_is_named_by_its_kind(line, rule):
         "Leave a comment on the council's website before Friday, residents were told.",
         "The bill, known as HF 3412, passed 81 to 52.",
         "Police released a photo of the suspect on Tuesday.",
+        "The bridge is funded by the Department for Transport and will open in 2027.",
+        "Students can check hours on the website or follow the library on Instagram for updates.",
+        "Residents were urged to follow Gwynedd Council on Facebook for road closures.",
+        "Download the report from the council's website, residents were told.",
+        "The charity is supported by donations from local businesses.",
     ],
 )
 def test_body_that_looks_like_furniture_stays(line):
@@ -93,3 +114,26 @@ def test_a_comment_section_goes_with_its_comments():
     article = clean_text(page)
     assert list(article.paragraphs) == body
     assert "Poor bloke. Hope insurance covers it." in [r.text for r in article.removed if r.rule == "past-article-end"]
+
+
+def test_one_box_inside_the_article_does_not_end_it():
+    """A newsletter sign-up of four lines between paragraphs is one box; the article resumes after it."""
+    body = [
+        f"Paragraph {n} of the story reports that flat sales in Hong Kong rose again in February." for n in range(8)
+    ]
+    after = "Developers are expected to launch at least four more projects in April, including one in Wong Chuk Hang."
+    page = "\n".join(
+        [
+            "Hong Kong flat sales rise for a third month",
+            "By Kelvin Chau",
+            *body,
+            "Sign up for the Property Insider newsletter",
+            "Get the week's biggest property deals and market moves delivered every Friday",
+            "By registering, you agree to our T&C and Privacy Policy",
+            "Sign up",
+            after,
+            "Topics",
+            "Share",
+        ]
+    )
+    assert clean_text(page).paragraphs[-1] == after

@@ -37,6 +37,10 @@ PAST_END_RULE = "past-article-end"
 # 11 body lines (a match report's line-ups after its stats widget).
 END_GAP_LINES = 4
 END_SHARE = 0.15
+# ... of two kinds or more (a rule's kind is its name's first word: 'newsletter' and 'newsletter-pitch' are one
+# box). One box of four lines (a newsletter sign-up's heading, pitch, small print and button) sits inside
+# articles too: on 19 sets, one kind took 2 body paragraphs after such a box, and 1 chrome line.
+END_GAP_KINDS = 2
 # Kinds of line that only end an article. On 16 copied-text sets (13 single-page, 3 multi-site; 15,000
 # lines) none sat between two body lines, against 222 copyright lines, 77 tags, 74 cookie notices and 65
 # author bios after the last one. After one, kept text of at most END_MARKER_SHARE of the kept words is
@@ -113,12 +117,13 @@ def captions_marked(decisions: Decisions, title: int) -> Decisions:
 
 
 def past_end_marked(decisions: Decisions) -> Decisions:
-    """Everything kept after the first block of END_GAP_LINES removed lines that leaves at most END_SHARE of
-    the kept words after it, or after a line of a kind that only ends articles (a copyright line, tags, an
-    author's bio) that leaves at most END_MARKER_SHARE: the article ended before it, and what follows is
-    furniture however it is worded. The headline and one stretch of text come first."""
+    """Everything kept after the first block of END_GAP_LINES removed lines of END_GAP_KINDS kinds that leaves
+    at most END_SHARE of the kept words after it, or after a line of a kind that only ends articles (a copyright
+    line, tags, an author's bio) that leaves at most END_MARKER_SHARE: the article ended before it, and what
+    follows is furniture however it is worded. The headline and one stretch of text come first."""
     runs: list[list[int]] = [[]]  # stretches of kept lines, split by removed ones (lines of no words aside)
     gaps = [0]  # removed lines before each stretch
+    kinds: list[set[str]] = [set()]  # their kinds
     ends = [False]  # whether a line of a kind that ends articles is among them
     for i, (_, rule) in enumerate(decisions):
         if rule is None:
@@ -127,14 +132,16 @@ def past_end_marked(decisions: Decisions) -> Decisions:
             runs.append([])
             gaps.append(0)
             ends.append(False)
+            kinds.append(set())
         if rule not in (None, EMPTY_RULE):
             gaps[-1] += 1
+            kinds[-1].add(rule.split("-")[0])
             ends[-1] = ends[-1] or rule in ENDING_RULES
     words = [sum(len(decisions[i][0].split()) for i in run) for run in runs]
     marked = list(decisions)
     for k in range(2, len(runs)):
         after = sum(words[k:])
-        gap_ends = gaps[k] >= END_GAP_LINES and after <= END_SHARE * sum(words)
+        gap_ends = gaps[k] >= END_GAP_LINES and len(kinds[k]) >= END_GAP_KINDS and after <= END_SHARE * sum(words)
         if gap_ends or (ends[k] and after <= END_MARKER_SHARE * sum(words)):
             for i in (i for run in runs[k:] for i in run):
                 marked[i] = (decisions[i][0], PAST_END_RULE)
