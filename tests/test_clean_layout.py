@@ -19,7 +19,8 @@ HEADER = [
     "A similar landslip closed the same road for five months in 2019, when the repair cost £1.4 million.",
     "Walkers were warned that the coast path below the road is also shut, and that fines apply to trespass.",
 ]
-CHROME_BLOCK = ["Share this article", "Facebook", "Twitter", "Copy link"]
+# The block that ends an article holds more than one kind of line (layout.END_GAP_KINDS).
+CHROME_BLOCK = ["Share this article", "Facebook", "Twitter", "More from News"]
 # Sentences no rule knows: the publisher's own pitch and a reader's comment.
 PITCH = "The Coast Gazette has reported on Elmhurst since 1887, and every reader who chips in keeps it going."
 COMMENT = "Same story every winter, and nothing ever changes until somebody gets hurt on that road."
