@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tts_pipeline.stages.clean import _first_match, clean_text, default_rules
+from tts_pipeline.stages.headline import _bare_name
 
 
 @pytest.mark.parametrize(
@@ -137,3 +138,41 @@ def test_one_box_inside_the_article_does_not_end_it():
         ]
     )
     assert clean_text(page).paragraphs[-1] == after
+
+
+@pytest.mark.parametrize(
+    "line,rule",
+    [
+        ("Story by Jonah Bereznicki and Pilar Ostrowski-Reyes", "byline"),
+        ("Marcus Tellier and Anjali Dhar", "byline"),
+        ("Oslo · 24 September, 09:30 CET", "dateline"),
+        ("March 4 at 6:15 p.m. ET", "dateline"),
+    ],
+)
+def test_bylines_and_datelines_of_more_shapes(line, rule):
+    assert _first_match(line, default_rules()) == rule
+
+
+def test_a_name_in_the_menu_is_no_byline_when_a_real_byline_anchors_the_headline():
+    """'Real Estate' looks like a bare name; the byline a rule found is tried first in every pass."""
+    page = [
+        "THE PIEDMONT SENTINEL",
+        "Greensboro · High Point · Burlington",
+        "Real Estate",
+        "Place an Obituary",
+        "Obituaries / Local Lives",
+        "By Carla Whitfield",
+        "Posted Saturday, June 8",
+        "Lottie Spruill, who fed downtown Greensboro from a lunch counter for 52 years, dies at 88",
+        "She knew most customers' orders by heart and kept a jar by the register for anyone short.",
+        "Loretta Spruill, whose tiny lunch counter served pimento cheese for five decades, died on Tuesday.",
+        "Her daughter said she died peacefully after a short illness, surrounded by her family.",
+    ]
+    article = clean_text("\n".join(page))
+    assert article.title == page[7]
+    assert article.paragraphs == tuple(page[8:])
+
+
+def test_a_possessive_is_no_name():
+    assert not _bare_name(("Today's Paper", None))
+    assert _bare_name(("Siobhán O'Brien", None))

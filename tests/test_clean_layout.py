@@ -122,3 +122,14 @@ def test_list_items_shaped_like_linked_sources_between_other_items_stay():
     ]
     text = "\n".join([*HEADER[:5], *items, *HEADER[5:]])
     assert clean_text(text).paragraphs == (*HEADER[2:5], *items, *HEADER[5:])
+
+
+def test_a_table_printed_with_pipes_stays_whole():
+    table = ["Line | Slow zones | Added time", "D Line | 7 | 9 min", "E Line | 9 | 14 min", "H Line | 8 | 12 min"]
+    text = "\n".join([*HEADER[:5], *table, *HEADER[5:]])
+    assert clean_text(text).paragraphs == (*HEADER[2:5], *table, *HEADER[5:])
+
+
+def test_a_menu_with_pipes_above_the_headline_still_goes():
+    text = "\n".join(["Home | News | Sport | Weather", "Local | Business | Opinion | Life", *HEADER])
+    assert clean_text(text).paragraphs == tuple(HEADER[2:])

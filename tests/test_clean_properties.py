@@ -66,3 +66,9 @@ def test_cleaning_its_own_output_changes_nothing(text):
 def test_any_input_kind_fails_only_with_bad_input(parts):
     with suppress(BadInput):
         clean_input(" ".join(parts).encode(), RULES)
+
+
+def test_a_last_line_shaped_like_a_headline_is_no_headline():
+    """Found by the property above: the only headline-shaped line was the last, so nothing was left under it."""
+    article = clean_text("A\n0 0 0 0 :")
+    assert (article.title, article.paragraphs) == ("A", ("0 0 0 0 :",))

@@ -28,6 +28,7 @@ from tts_pipeline.stages.layout import (
     list_items_kept,
     past_end_marked,
     short_label,
+    tables_kept,
 )
 
 # Rules that take a line for another story's headline by its shape or kicker ('HOLIDAY HELL Brits stranded
@@ -44,7 +45,8 @@ BYLINE_RULE = "byline"  # the chrome rule of that name finds bylines by their wo
 # Lines that follow a headline on a page: who wrote it and when (the chrome rules' names).
 ANCHOR_RULES = ("byline", "dateline", "relative-time", "reading-time")
 # A bare name of two to four capitalised words (Irish and other accented names too): 'Síle Ní Fhlaithearta'.
-_NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|Ní|Nic|Mac|Ó|Ua|de|van|von|da|di|la|le|bin|al-\w+)"
+# A word ending in 's is a possessive, no name ('Today's Paper').
+_NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*(?<!['’]s)|Ní|Nic|Mac|Ó|Ua|de|van|von|da|di|la|le|bin|al-\w+)"
 _PERSON_NAME = re.compile(f"{_NAME_PART}(?: {_NAME_PART}){{1,3}}")
 # ... perhaps with where they wrote from: 'Camille Durand in Paris', 'Nathan Ferris at the Quayside Stadium',
 # 'Annika Brügger, Zurich'.
@@ -55,6 +57,8 @@ FIRST_SENTENCE_WORDS = 5
 SENTENCE_HEADLINE_WORDS = 25  # a headline written as a sentence or two is no longer
 # The ways of finding the headline by its byline, in order: right above it, right under the byline block,
 # above it with a section label between, and the lenient pass (a sentence headline, or one a rule took).
+# All four look from bylines a rule found before any looks from a bare name: a menu's 'Real Estate' looks
+# like a name, and found a line of the menu above it before the byline found the headline under it.
 HEADLINE_PASSES = ("strict", "below", "label", "lenient")
 SECTION_LABEL_WORDS = 3
 STANDFIRST_WORDS = 22  # no headline in 13 copied-text sets (and sites-a, -b) has more than 20 words
@@ -70,10 +74,11 @@ TICKER_NUMBERS = 5  # words with digits; no headline in 13 copied-text sets and 
 def mark_header(decisions: Decisions) -> Decisions:
     """The decisions with the furniture around the headline marked, and a headline (and its standfirst)
     that a label above them had taken for other stories' teasers kept again."""
-    decisions = list_items_kept(introduced_lists_kept(fact_boxes_kept(decisions)))
+    decisions = list_items_kept(introduced_lists_kept(fact_boxes_kept(tables_kept(decisions))))
     kept = kept_lines(decisions)
     first_sentence = next((i for i in kept if extract.ends_sentence(decisions[i][0])), len(decisions))
-    anchored = next(filter(None, (_anchored_headline(decisions, how) for how in HEADLINE_PASSES)), None)
+    passes = ((how, names) for names in (False, True) for how in HEADLINE_PASSES)
+    anchored = next(filter(None, (_anchored_headline(decisions, how, names) for how, names in passes)), None)
     if anchored is not None:
         title, anchor = anchored
         for i in range(title, anchor):
@@ -81,7 +86,8 @@ def mark_header(decisions: Decisions) -> Decisions:
                 decisions[i] = (decisions[i][0], None)
         byline_end = max(first_sentence, anchor + 1)  # the byline found under a standfirst sentence too
     else:
-        candidates = [i for i in kept if i < first_sentence and _headline_shaped(decisions[i][0])]
+        # A headline has kept text under it: the last line kept is none ('A', '0 0 0 0 :').
+        candidates = [i for i in kept[:-1] if i < first_sentence and _headline_shaped(decisions[i][0])]
         title = candidates[0] if candidates else _first_line_headline(decisions, kept)
         if title is not None and decisions[title][1] is not None:
             decisions = _headline_restored(decisions, title, kept)
@@ -165,7 +171,7 @@ def _labels_marked(decisions: Decisions, title: int, anchor: int | None) -> Deci
     return marked
 
 
-def _anchored_headline(decisions: Decisions, how: str = "strict") -> tuple[int, int] | None:
+def _anchored_headline(decisions: Decisions, how: str = "strict", names: bool = True) -> tuple[int, int] | None:
     """(headline, byline) where a byline or dateline sits right under the headline, a standfirst perhaps
     between them: of the (at most two, adjacent) headline-shaped lines above it, the first (the second is
     the standfirst). Bylines found by a rule come first, then bare names (a menu's 'South Africa' looks
@@ -185,7 +191,7 @@ def _anchored_headline(decisions: Decisions, how: str = "strict") -> tuple[int, 
     first_sentence = sentences[0] if sentences else len(decisions)
     under_it = next((i for i in kept if i > first_sentence and not _anchor(decisions[i])), len(decisions))
     by_rule = [i for i in range(under_it) if decisions[i][1] in ANCHOR_RULES]
-    by_name = [i for i in range(under_it) if _bare_name(decisions[i])]
+    by_name = [i for i in range(under_it) if names and _bare_name(decisions[i])]
     for anchor in [*reversed(by_rule), *reversed(by_name)]:
         if how == "below":
             below = _headline_below(decisions, anchor)

@@ -81,6 +81,8 @@ _COMMON_WORDS = (
 _COMMON = frozenset(_COMMON_WORDS.split())
 # Rules that judge a line by its shape alone, not its words: a fact box's lines may take that shape.
 SHAPE_RULES = (TEASER_RULE, "linked-source", "show-banner")
+TABLE_ROWS = 3  # a heading row and two rows, or three rows
+TABLE_SHAPE_RULES = (*SHAPE_RULES, "breadcrumb")
 FACT_BOX_HEADING_WORDS = 5  # 'The numbers', 'Match details'
 # A list's introduction ('Shelters opening today include:'); a shorter line with a colon is a label ('Read more:')
 LIST_INTRO_WORDS = 3
@@ -168,6 +170,26 @@ def fact_boxes_kept(decisions: Decisions) -> Decisions:
             and short_label(decisions[i - 1][0], FACT_BOX_HEADING_WORDS)
         ):
             kept[i - 1] = (decisions[i - 1][0], None)
+    return kept
+
+
+def tables_kept(decisions: Decisions) -> Decisions:
+    """TABLE_ROWS lines or more in a row with the same number of ' | ' cells, numbers in half of them or more,
+    are a table the article prints ('Line | Slow zones | Added time', 'D Line | 7 | 9 min'): kept again where a
+    rule that judges lines by their shape (a breadcrumb trail: 'Home | News | Local') took them."""
+    cells = [line.count("|") + 1 if " | " in line else 0 for line, _ in decisions]
+    kept = list(decisions)
+    start = 0
+    for end in range(1, len(decisions) + 1):
+        if end < len(decisions) and cells[end] == cells[start]:
+            continue
+        rows = range(start, end)
+        numbered = sum(bool(_NUMBER.search(decisions[i][0])) for i in rows)
+        if cells[start] and len(rows) >= TABLE_ROWS and 2 * numbered >= len(rows):
+            for i in rows:
+                if decisions[i][1] in TABLE_SHAPE_RULES:
+                    kept[i] = (decisions[i][0], None)
+        start = end
     return kept
 
 
