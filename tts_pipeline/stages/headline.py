@@ -43,7 +43,8 @@ AFTER_ARTICLE_RULE = "after-article"  # short lines after the article's last sen
 _SIGNED = re.compile(r"(.+)\s+[—–-]\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
 BYLINE_RULE = "byline"  # the chrome rule of that name finds bylines by their words; mark_header by their place
 # Lines that follow a headline on a page: who wrote it and when (the chrome rules' names).
-ANCHOR_RULES = ("byline", "dateline", "relative-time", "reading-time")
+BYLINE_RULE = "byline"
+ANCHOR_RULES = (BYLINE_RULE, "dateline", "relative-time", "reading-time")
 # A bare name of two to four capitalised words (Irish and other accented names too): 'Síle Ní Fhlaithearta'.
 # A word ending in 's is a possessive, no name ('Today's Paper').
 _NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*(?<!['’]s)|Ní|Nic|Mac|Ó|Ua|de|van|von|da|di|la|le|bin|al-\w+)"
@@ -54,6 +55,7 @@ _PERSON_AT = re.compile(f"{_PERSON_NAME.pattern}(?:(?: (?:in|at)(?: the)?|,) [A-
 # The byline under the headline is looked for before the first kept line that ends like a sentence and has
 # this many words: a shorter one ('Sunny. Light winds.', a weather widget) is no paragraph yet.
 FIRST_SENTENCE_WORDS = 5
+_BAR_MARKS = ("·", "•", "|", "●")  # what separates a widget's items on one line
 SENTENCE_HEADLINE_WORDS = 25  # a headline written as a sentence or two is no longer
 # The ways of finding the headline by its byline, in order: right above it, right under the byline block,
 # above it with a section label between, and the lenient pass (a sentence headline, or one a rule took).
@@ -65,9 +67,9 @@ STANDFIRST_WORDS = 22  # no headline in 13 copied-text sets (and sites-a, -b) ha
 SECTION_LABEL_RULE = "section-label"
 # A label over the story's summary; under the headline it tells the standfirst from the headline.
 _SUMMARY_LABEL = re.compile(
-    r"(summary|key points|(story )?highlights|in brief|at a glance|key takeaways)", re.IGNORECASE
+    r"(summary|key points|(story |key )?highlights|in brief|at a glance|key takeaways)", re.IGNORECASE
 )
-_ALERT = re.compile(r"(breaking( news)?|just in|news alert|developing( story)?)\s*[:|–—-]", re.IGNORECASE)
+_ALERT = re.compile(r"(breaking( news)?|just in|news alert|developing( story)?)\s*[:|–—•·●-]", re.IGNORECASE)
 TICKER_NUMBERS = 5  # words with digits; no headline in 13 copied-text sets and 3 multi-site ones has more than 4
 
 
@@ -82,8 +84,9 @@ def mark_header(decisions: Decisions) -> Decisions:
     if anchored is not None:
         title, anchor = anchored
         for i in range(title, anchor):
-            if decisions[i][1] in TEASER_RULES or i == title:
+            if decisions[i][1] in TEASER_RULES:
                 decisions[i] = (decisions[i][0], None)
+        decisions[title] = (decisions[title][0], None)  # a headline under the byline block, taken for a teaser
         byline_end = max(first_sentence, anchor + 1)  # the byline found under a standfirst sentence too
     else:
         # A headline has kept text under it: the last line kept is none ('A', '0 0 0 0 :').
@@ -189,10 +192,16 @@ def _anchored_headline(decisions: Decisions, how: str = "strict", names: bool = 
     if lenient and not sentences:
         return None  # no standfirst or paragraph under a sentence headline
     first_sentence = sentences[0] if sentences else len(decisions)
-    under_it = next((i for i in kept if i > first_sentence and not _anchor(decisions[i])), len(decisions))
+    # ... right under it: past bylines, and a section label between ('Home & Garden', 'Words by …')
+    under_it = next(
+        (i for i in kept if i > first_sentence and not _anchor(decisions[i]) and not _section_label(decisions[i][0])),
+        len(decisions),
+    )
     by_rule = [i for i in range(under_it) if decisions[i][1] in ANCHOR_RULES]
     by_name = [i for i in range(under_it) if names and _bare_name(decisions[i])]
-    for anchor in [*reversed(by_rule), *reversed(by_name)]:
+    bylines = [i for i in by_rule if decisions[i][1] == BYLINE_RULE]
+    others = [i for i in by_rule if decisions[i][1] != BYLINE_RULE]
+    for anchor in [*reversed(bylines), *reversed(others), *reversed(by_name)]:
         if how == "below":
             below = _headline_below(decisions, anchor)
             if below is not None:
@@ -208,7 +217,7 @@ def _headline_below(decisions: Decisions, anchor: int) -> int | None:
     """The first kept line under the byline block when it is headline-shaped and a standfirst follows it:
     a sentence, a line longer than any headline, or a 'Summary' label."""
     for i in range(anchor + 1, len(decisions)):
-        if decisions[i][1] is not None or _anchor(decisions[i]):
+        if decisions[i][1] not in (None, *TEASER_RULES) or _anchor(decisions[i]):
             continue  # the rest of the byline block: dates, comment counts, share buttons
         following = next((decisions[j][0] for j in range(i + 1, len(decisions)) if decisions[j][1] is None), "")
         standfirst = _sentence(following) or len(following.split()) >= STANDFIRST_WORDS
@@ -280,4 +289,6 @@ def _sentence_headline(line: str) -> bool:
 
 
 def _sentence(line: str) -> bool:
-    return extract.ends_sentence(line) and len(line.split()) >= FIRST_SENTENCE_WORDS
+    """Ends like a sentence, is long enough, and is no bar of items ('High tide 11:42 a.m. · Low tide 5:58 p.m.')."""
+    bar = any(f" {mark} " in line for mark in _BAR_MARKS)
+    return extract.ends_sentence(line) and len(line.split()) >= FIRST_SENTENCE_WORDS and not bar

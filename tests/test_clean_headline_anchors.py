@@ -1,0 +1,82 @@
+"""Copied text: the headline found from its byline on page layouts seen on sets Q-T (live pages, widget bars,
+banners with bullets, headlines under a teaser label), and the bylines and datelines that anchor it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tts_pipeline.stages.clean import _first_match, clean_text, default_rules
+
+BODY = [
+    "Eleven people were injured, two of them seriously, after an explosion at a chemical plant on Tuesday.",
+    "The fire service said fifteen engines had been sent and asked residents to keep windows closed.",
+    "The company said it was working with investigators and could not yet say what caused the blast.",
+]
+
+
+@pytest.mark.parametrize(
+    "line,rule",
+    [
+        ("Originally published 2:05 PM CDT", "dateline"),
+        ("Review by Theo Marchetti", "byline"),
+        ("Semarang, Central Java ● Thu, February 15, 2024 ● 4 min", "dateline"),
+        ("Bhubaneswar | Last Updated: Oct 24, 2024, 23:58 IST", "dateline"),
+        ("Photos by Ramon Villanueva Jr. and Leah Sumbilla | Text by Leah Sumbilla", "photo-credit"),
+        ("Compiled by Thandeka Mabuza and Riaan du Plessis", "byline"),
+        ("LIVE", "live-banner"),
+    ],
+)
+def test_anchor_kinds(line, rule):
+    assert _first_match(line, default_rules()) == rule
+
+
+def test_a_date_inside_a_headline_is_no_dateline():
+    assert _first_match("Election set for March 3, 2025", default_rules()) is None
+
+
+def test_a_live_pages_headline_and_key_points_stay():
+    """'LIVE' is no label over other stories; the byline, not the last entry's time, anchors the headline."""
+    page = [
+        "Kalinga Dispatch",
+        "Odisha",
+        "LIVE",
+        "Cyclone Kasturi live updates: Landfall near Paradip, over 5 lakh people moved to shelters",
+        "By Dispatch Web Desk",
+        "Key highlights",
+        "Cyclone Kasturi made landfall near Paradip at about 10.30 pm with wind speeds of 110-120 km/h",
+        "Over 5.2 lakh people evacuated to cyclone shelters in 14 districts",
+        "Bhubaneswar airport shuts operations till 9 am",
+        "23:58 IST",
+        "Landfall process complete, says the Met centre. The system is expected to weaken by morning.",
+    ]
+    article = clean_text("\n".join(page))
+    assert article.title == page[3]
+    assert article.paragraphs == (*page[5:9], page[10])
+
+
+def test_a_banner_with_a_bullet_is_no_headline():
+    page = ["Thamesgate Wire", "BREAKING • Residents near Widnes told to keep windows closed"]
+    page += ["Blast at Widnes chemical works injures 11 as fire crews fight blaze", "By Harriet Okonjo-Bell", *BODY]
+    assert clean_text("\n".join(page)).title == page[2]
+
+
+def test_a_widget_bar_ending_in_a_full_stop_is_no_first_sentence():
+    """The byline under the standfirst is looked for before the first sentence; a tide bar is none."""
+    page = [
+        "LOWCOUNTRY LIVING WEEKLY",
+        "High tide 11:42 a.m. · Low tide 5:58 p.m.",
+        "Their James Island yard flooded every summer. So they built a rain garden instead",
+        "With native plants and one Saturday's digging, the Ravenels turned a swamp into a garden.",
+        "Home & Garden",
+        "Words by Celeste Ravenel-Burke",
+        *BODY,
+    ]
+    article = clean_text("\n".join(page))
+    assert (article.title, article.paragraphs) == (page[2], (page[3], *BODY))
+
+
+def test_a_headline_under_the_byline_block_taken_for_a_teaser_is_found():
+    page = ["Tussock Times", "Latest", "Local", "Farming", "Rugby", "Kieran Mahoney", "04:55, Sep 15 2024"]
+    page += ["Fiordland Kea storm home to claim Murihiku Cup with late double", *BODY]
+    article = clean_text("\n".join(page))
+    assert (article.title, article.paragraphs) == (page[7], tuple(BODY))
