@@ -24,6 +24,10 @@ BODY = [
         ("Photos by Ramon Villanueva Jr. and Leah Sumbilla | Text by Leah Sumbilla", "photo-credit"),
         ("Compiled by Thandeka Mabuza and Riaan du Plessis", "byline"),
         ("LIVE", "live-banner"),
+        ("FRANCE-RAIL-STRIKE (UPDATE 3, adds union statement, ministry figures)", "wire-slug"),
+        ("Politics | Germany | 09.06.", "breadcrumb"),
+        ("By", "byline"),
+        ("Autoplay is on. Next video in 5 seconds", "player-controls"),
     ],
 )
 def test_anchor_kinds(line, rule):
@@ -80,3 +84,28 @@ def test_a_headline_under_the_byline_block_taken_for_a_teaser_is_found():
     page += ["Fiordland Kea storm home to claim Murihiku Cup with late double", *BODY]
     article = clean_text("\n".join(page))
     assert (article.title, article.paragraphs) == (page[7], tuple(BODY))
+
+
+def test_a_byline_split_over_lines_anchors_the_headline_above_a_banner():
+    page = [
+        "The Okanagan Sun-Record",
+        "Opinion",
+        "ALERT: Highway 1 closed after an avalanche. Use the Highway 23 detour.",
+    ]
+    page += ["Record freeze could cut next Okanagan grape harvest by three-quarters, growers warn"]
+    page += ["Bud counts taken this week suggest up to 80 per cent of vines were damaged by the cold snap."]
+    page += ["By", "Marguerite Lalonde", "and", "Owen Fairweather-Stiles", *BODY]
+    article = clean_text("\n".join(page))
+    assert (article.title, article.paragraphs) == (page[3], (page[4], *BODY))
+
+
+def test_a_warning_bar_with_middle_dots_is_no_headline():
+    page = ["Carlisle 6°C Heavy rain", "Weather warnings in force: Amber (rain) Cumbria · Yellow (wind) Lancashire"]
+    page += [
+        "LIVE",
+        "Updated 12 minutes ago",
+        "Storm Isolde live: Cockermouth residents told to evacuate as river rises",
+    ]
+    page += ["Key points", "Environment Agency issues severe flood warning for Cockermouth and Keswick", *BODY]
+    article = clean_text("\n".join(page))
+    assert (article.title, article.paragraphs) == (page[4], (*page[5:7], *BODY))

@@ -87,7 +87,10 @@ def mark_header(decisions: Decisions) -> Decisions:
             if decisions[i][1] in TEASER_RULES:
                 decisions[i] = (decisions[i][0], None)
         decisions[title] = (decisions[title][0], None)  # a headline under the byline block, taken for a teaser
-        byline_end = max(first_sentence, anchor + 1)  # the byline found under a standfirst sentence too
+        byline_end = anchor + 1
+        while byline_end < len(decisions) and _anchor(decisions[byline_end]):
+            byline_end += 1  # the rest of a byline split over lines: 'By', 'Ana Ruiz', 'and', 'Tom Pryor'
+        byline_end = max(first_sentence, byline_end)  # the byline found under a standfirst sentence too
     else:
         # A headline has kept text under it: the last line kept is none ('A', '0 0 0 0 :').
         candidates = [i for i in kept[:-1] if i < first_sentence and _headline_shaped(decisions[i][0])]
@@ -277,10 +280,11 @@ def _bare_name(decision: tuple[str, str | None]) -> bool:
 
 def _headline_shaped(line: str) -> bool:
     """5 to 40 words, no full stop at the end, and not a ticker or a bar of items ('KEL 4 PGN 3 | VIC 2 KAM 5',
-    'Live results: Montevideo 97.8% counted | Canelones 99.1% counted | …'; one headline in 300 has a bar)."""
+    'Live results: Montevideo 97.8% counted | Canelones 99.1% counted | …', 'Amber (rain) Cumbria · Yellow (wind) …';
+    one headline in 300 has a bar)."""
     low, high = extract.HEADLINE_WORDS
     numbers = sum(any(c.isdigit() for c in word) for word in line.split())
-    ticker = numbers >= TICKER_NUMBERS or line.count(" | ") >= 2
+    ticker = numbers >= TICKER_NUMBERS or line.count(" | ") >= 2 or any(f" {mark} " in line for mark in "·•●")
     return low + 2 <= len(line.split()) <= high and not line.endswith(".") and not ticker
 
 
