@@ -176,3 +176,69 @@ def test_a_name_in_the_menu_is_no_byline_when_a_real_byline_anchors_the_headline
 def test_a_possessive_is_no_name():
     assert not _bare_name(("Today's Paper", None))
     assert _bare_name(("Siobhán O'Brien", None))
+
+
+@pytest.mark.parametrize(
+    "line,rule",
+    [
+        (
+            "The Mercury's business desk is supported by readers like you. For R79 a month you get every story.",
+            "support-prompt",
+        ),
+        (
+            "Cascadia Weekly depends on readers, not billionaires. Chip in $10 and help keep arts coverage free.",
+            "support-prompt",
+        ),
+        (
+            "Our journalism is free because of readers who choose to pay for it. Back the Dispatch from £3 a month.",
+            "support-prompt",
+        ),
+        ("Support Wildwood", "support-prompt"),
+        ("Give to the Tribune", "support-prompt"),
+        (
+            "Read the Observer every Wednesday in print, or get the digital edition delivered to your phone.",
+            "newsletter-pitch",
+        ),
+        (
+            "Daily Briefing: the stories that matter in the Bay, in your inbox by 6am. Subscribe free.",
+            "newsletter-pitch",
+        ),
+        ("Get the Wire on your phone: breaking news alerts, free.", "newsletter-pitch"),
+        (
+            "Views expressed in this column are the writer's own and do not reflect those of the newspaper.",
+            "disclaimer",
+        ),
+        (
+            "The writer is an agricultural economist and a former adviser to the provincial planning board.",
+            "author-bio",
+        ),
+        (
+            "Akosua covers public health across the Volta region. She previously reported for community radio.",
+            "author-bio",
+        ),
+        (
+            "Lerato Mokoena is the Mercury's energy correspondent. Pieter van Tonder reports on local government.",
+            "author-bio",
+        ),
+        ("1 Forth Rovers P26 Pts 54", "score-widget"),
+        ("Fri: Tobago Reef Rangers v Harbour FC, 7 pm", "score-widget"),
+        ("Next fixtures", "score-widget"),
+        ("Photo 2 of 12", "image-alt"),
+    ],
+)
+def test_publisher_voice_and_widget_kinds(line, rule):
+    assert _first_match(line, default_rules()) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The food bank depends on donations, its manager said, and shelves are nearly empty.",
+        "Residents chip in to pay for the village's Christmas lights every year.",
+        "Forth Rovers beat Tay Harbour 2-1 to go top of the table.",
+        "Support for the scheme has grown since the floods.",
+        "The writers' strike ended after five months.",
+    ],
+)
+def test_body_like_the_publisher_voice_kinds_stays(line):
+    assert _first_match(line, default_rules()) is None
