@@ -133,3 +133,18 @@ def test_a_table_printed_with_pipes_stays_whole():
 def test_a_menu_with_pipes_above_the_headline_still_goes():
     text = "\n".join(["Home | News | Sport | Weather", "Local | Business | Opinion | Life", *HEADER])
     assert clean_text(text).paragraphs == tuple(HEADER[2:])
+
+
+def test_the_box_that_closes_the_article_stays_and_cleaning_again_keeps_it():
+    box = [
+        "Brief scores",
+        "Galle Mariners 213 in 49.3 overs (Chamath Liyanage 78, Nuwan Dissanayake 41)",
+        "Kandy Hill Lions 167 in 44.1 overs (Ravindu Senanayake 52; Kasun Weerakkody 5-28)",
+        "Galle Mariners won by 46 runs",
+        "Player of the match: Kasun Weerakkody",
+    ]
+    tail = ["Advertisement", "Share this article", "Facebook", "Top Stories", "12 comments", PITCH, COMMENT]
+    article = clean_text("\n".join([*HEADER, *box, *tail]))
+    assert article.paragraphs == (*HEADER[2:], *box)
+    again = clean_text("\n".join([article.title, *article.paragraphs]))
+    assert again.paragraphs == article.paragraphs

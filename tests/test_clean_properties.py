@@ -72,3 +72,25 @@ def test_a_last_line_shaped_like_a_headline_is_no_headline():
     """Found by the property above: the only headline-shaped line was the last, so nothing was left under it."""
     article = clean_text("A\n0 0 0 0 :")
     assert (article.title, article.paragraphs) == ("A", ("0 0 0 0 :",))
+
+
+def test_a_line_between_two_section_labels_is_no_list_item_on_the_second_cleaning():
+    """Found by the property above: 'A', a show's time slot, 'A' looked like a list until both 'A's proved
+    section labels; cleaning the output again then struck the slot."""
+    text = (
+        "More than 300 homes lost power, the government said.\nA\nBreakfast with Sam 6am - 9am\nA\nThe council voted."
+    )
+    _assert_cleaned_once(text)
+
+
+def test_the_headline_repeated_at_the_end_is_no_last_sentence():
+    """Found by the property above: the headline again under a short line kept that line the first time."""
+    headline = "The council voted on Tuesday."
+    text = f"B\n{headline}\nMore than 300 homes lost power, the government said.\nA\n{headline}"
+    _assert_cleaned_once(text)
+
+
+def _assert_cleaned_once(text: str) -> None:
+    article = clean_text(text)
+    again = clean_text("\n".join([article.title, *article.paragraphs]))
+    assert (again.title, again.paragraphs) == (article.title, article.paragraphs)

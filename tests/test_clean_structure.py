@@ -174,7 +174,7 @@ def test_a_short_headline_with_nothing_above_it_is_still_the_headline():
         ("Press play to listen to this article", "audio-notice"),
         ("Listen to this article 3:58", "audio-duration"),
         ("6 mins to read", "reading-time"),
-        ("Comments: 87", "comments"),
+        ("Comments: 87", "comment-section"),
         ("Report an editorial error", "comments"),
         ("Otago winger Sione Fetu dives over in the corner to seal the win. Photo / Kirsty Bell", "photo-credit"),
         ("Crews clear a downed tree on Bank Street on Tuesday. (Jean-Marc Lavoie/CBN)", "photo-credit"),

@@ -57,6 +57,13 @@ _PERSON_AT = re.compile(f"{_PERSON_NAME.pattern}(?:(?: (?:in|at)(?: the)?|,) [A-
 FIRST_SENTENCE_WORDS = 5
 _BAR_MARKS = ("·", "•", "|", "●")  # what separates a widget's items on one line
 SENTENCE_HEADLINE_WORDS = 25  # a headline written as a sentence or two is no longer
+# Lines of an article's closing box: 'Player of the match: Kasun Weerakkody', numbers, 'Enjoy! Georgie x'.
+_LABELLED = re.compile(r"[^:]{1,40}: \S")
+_NUMBERS = re.compile(r"\d+")
+_INNER_SENTENCE = re.compile(r"\w[.!?] [A-Z]")
+CLOSING_BOX_LINES = 2
+_LABELLED_LIST = re.compile(r"[^:]{1,40}: [^,]+(, [^,]+){2,}$")
+SIGN_OFF_WORDS = 6
 # The ways of finding the headline by its byline, in order: right above it, right under the byline block,
 # above it with a section label between, and the lenient pass (a sentence headline, or one a rule took).
 # All four look from bylines a rule found before any looks from a bare name: a menu's 'Real Estate' looks
@@ -76,7 +83,7 @@ TICKER_NUMBERS = 5  # words with digits; no headline in 13 copied-text sets and 
 def mark_header(decisions: Decisions) -> Decisions:
     """The decisions with the furniture around the headline marked, and a headline (and its standfirst)
     that a label above them had taken for other stories' teasers kept again."""
-    decisions = list_items_kept(introduced_lists_kept(fact_boxes_kept(tables_kept(decisions))))
+    decisions = introduced_lists_kept(fact_boxes_kept(tables_kept(decisions)))
     kept = kept_lines(decisions)
     first_sentence = next((i for i in kept if extract.ends_sentence(decisions[i][0])), len(decisions))
     passes = ((how, names) for names in (False, True) for how in HEADLINE_PASSES)
@@ -103,7 +110,9 @@ def mark_header(decisions: Decisions) -> Decisions:
     decisions = captions_marked(decisions, title)  # first: a caption is no last sentence
     kept = kept_lines(decisions)
     marked = inline_teasers_marked(_furniture_marked(decisions, kept, title, byline_end))
-    return past_end_marked(_labels_marked(marked, title, anchor))
+    # List items last: between lines the other marks left kept ('A', a shape-struck line, 'A' was a list
+    # until 'A' proved a section label, and the cleaner's output cleaned again lost the line between).
+    return list_items_kept(_tail_marked(past_end_marked(_labels_marked(marked, title, anchor))))
 
 
 def _headline_restored(decisions: Decisions, title: int, kept: list[int]) -> Decisions:
@@ -129,15 +138,8 @@ def _first_line_headline(decisions: Decisions, kept: list[int]) -> int | None:
 
 
 def _furniture_marked(decisions: Decisions, kept: list[int], title: int, byline_end: int) -> Decisions:
-    """Above the headline, a bare name under it (before byline_end), and short lines after the last sentence."""
-    last_sentence = max(
-        (i for i in kept if _ends_sentence(decisions[i][0]) or decisions[i][0].endswith(":")),
-        default=len(decisions),
-    )  # fmt: skip
-    if decisions[last_sentence:][:1] and decisions[last_sentence][0].endswith(":"):
-        last_sentence = len(decisions)  # the article ends with a list its last sentence introduces
+    """Above the headline, a bare name under it (before byline_end), and what follows the last sentence."""
     marked = list(decisions)
-    box = fact_box(decisions, [i for i in kept if i > last_sentence])
     for i in kept:
         if i < title:
             marked[i] = (decisions[i][0], ABOVE_HEADLINE_RULE)
@@ -145,9 +147,51 @@ def _furniture_marked(decisions: Decisions, kept: list[int], title: int, byline_
             marked[i] = (decisions[i][0], DUPLICATE_RULE)  # the headline again, in a list or a share box
         elif title < i < byline_end and _bare_byline(decisions[i][0]):
             marked[i] = (decisions[i][0], BYLINE_RULE)
-        elif i > last_sentence and not _ends_sentence(decisions[i][0]) and i not in box:
+    return _tail_marked(marked)
+
+
+def _tail_marked(decisions: Decisions) -> Decisions:
+    """Kept lines after the last sentence that are no sentence, a fact box aside, are furniture, but for the
+    article's closing box right under its last sentence ('Teams', 'Galle Mariners: …', 'K Adams c Pillay b
+    Botha 104 (118)': `Label: value` and numbers lines, a heading over one, a sign-off: 'Enjoy! Georgie x').
+    Run again once the article's end is struck (past_end_marked), so that the cleaner's output, cleaned
+    again, loses nothing more. On 23 sets the second run took 17 body lines without the closing box."""
+    kept = kept_lines(decisions)
+    ends = [i for i in kept[1:] if _ends_sentence(decisions[i][0]) or decisions[i][0].endswith(":")]
+    if not ends or decisions[ends[-1]][0].endswith(":"):
+        return decisions  # no sentence, or the article ends with a list its last sentence introduces
+    after = [i for i in kept if i > ends[-1]]
+    box = fact_box(decisions, after)
+    closing: set[int] = set()
+    at = _next_line(decisions, ends[-1])
+    while at is not None and decisions[at][1] is None:  # the stretch right under the last sentence
+        following = _next_line(decisions, at)
+        heading = following is not None and decisions[following][1] is None and _closing_line(decisions[following][0])
+        if _closing_line(decisions[at][0]) or heading:
+            closing.add(at)
+        at = following
+    lines = [decisions[i][0] for i in closing]
+    if sum(map(_closing_line, lines)) < CLOSING_BOX_LINES and not any(map(_closing_alone, lines)):
+        closing = set()  # one `Label: value` line alone may be another story ('SA20: Paarl Royals edge …')
+    marked = list(decisions)
+    for i in after:
+        if not (_ends_sentence(decisions[i][0]) or i in box or i in closing):
             marked[i] = (decisions[i][0], AFTER_ARTICLE_RULE)
     return marked
+
+
+def _closing_line(line: str) -> bool:
+    return bool(_LABELLED.match(line)) or len(_NUMBERS.findall(line)) >= 2 or bool(_INNER_SENTENCE.search(line))
+
+
+def _closing_alone(line: str) -> bool:
+    """A closing line even alone: a list ('Key tracks: Saltmarsh, Lamplighter, Nine Bells'), a short sign-off."""
+    signed = len(line.split()) <= SIGN_OFF_WORDS and bool(_INNER_SENTENCE.search(line))
+    return bool(_LABELLED_LIST.match(line)) or signed
+
+
+def _next_line(decisions: Decisions, i: int) -> int | None:
+    return next((j for j in range(i + 1, len(decisions)) if decisions[j][1] != EMPTY_RULE), None)
 
 
 def _bare_byline(line: str) -> bool:

@@ -59,7 +59,7 @@ ENDING_RULES = (
     "republish",
     "acknowledgement-of-country",
     "review-notice",
-    "comments",
+    "comment-section",
 )
 END_MARKER_SHARE = 0.3
 INLINE_TEASER_RULE = "inline-teaser"  # another story's headline set between two paragraphs
