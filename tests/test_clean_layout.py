@@ -148,3 +148,19 @@ def test_the_box_that_closes_the_article_stays_and_cleaning_again_keeps_it():
     assert article.paragraphs == (*HEADER[2:], *box)
     again = clean_text("\n".join([article.title, *article.paragraphs]))
     assert again.paragraphs == article.paragraphs
+
+
+def test_another_storys_headline_next_to_an_advert_goes_but_a_question_or_a_list_item_stays():
+    teaser = "Athlone library to host free coding club for teens"
+    question = "What happens to the families who are already waiting for a place"
+    item = "Route 58, Tuen Mun to Yuen Long: HK$12.80 to HK$14.30"
+    for line, kept in ((teaser, False), (question, True), (item, True)):
+        text = "\n".join(
+            [*HEADER[:5], "Medical card holders: free", "Advertisement", line, "4. When do I apply?", *HEADER[5:]]
+        )
+        assert (line in clean_text(text).paragraphs) is kept, line
+
+
+def test_a_note_on_what_an_update_added_is_the_articles_own():
+    note = "This story has been updated with comments from the museum director."
+    assert clean_text("\n".join([*HEADER, note])).paragraphs[-1] == note

@@ -69,6 +69,10 @@ INLINE_TEASER_WORDS = 7
 # copied-text sets: such lines between two paragraphs are other stories' headlines at 0-0.25 (17 lines)
 # and the article's own lines above that, but for one quoted subheading (quotes exempt it).
 INLINE_TEASER_MAX_SHARED = 0.25
+# ... or right above or under an advert, where the paragraphs round it need not be paragraphs ('Advertisement',
+# 'Athlone library to host free coding club for teens', '4. When do I apply?'); a question is a subheading.
+ADVERT_RULES = ("advert", "sponsor-message")
+_QUESTION_WORD = re.compile(r"(what|how|why|who|when|where|which|should|can|will|is|are|do|does)\b", re.IGNORECASE)
 # ... and a line that quotes a message or a sign ('One read: "Babe I promise it's sorted …"') is the article's.
 _QUOTE_AFTER_LABEL = re.compile(r"""[^"“”‘’']{1,40}: ["“‘'].+["”’']""")
 _CONTENT_WORD = re.compile(r"[a-z][a-z'’-]{3,}")
@@ -98,6 +102,7 @@ _SCORE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d+")
+_AMOUNT = re.compile(r"\d[\d,.]*\d|\d")  # '6,000' is one
 
 
 def kept_lines(decisions: Decisions) -> list[int]:
@@ -266,7 +271,9 @@ def inline_teasers_marked(decisions: Decisions) -> Decisions:
     marked = list(decisions)
     for before, at, after in zip(kept[1:], kept[2:], kept[3:]):  # noqa: B905 (shorter by design)
         line = decisions[at][0]
-        if not (paragraph(decisions[before][0]) and paragraph(decisions[after][0])):
+        listed = len(_AMOUNT.findall(line)) >= 2  # a list item: 'Route 58, Tuen Mun to Yuen Long: HK$12.80 …'
+        by_advert = _next_to(decisions, at, ADVERT_RULES) and not (_QUESTION_WORD.match(line) or listed)
+        if not (by_advert or (paragraph(decisions[before][0]) and paragraph(decisions[after][0]))):
             continue
         if len(line.split()) < INLINE_TEASER_WORDS or extract.ends_sentence(line, (*extract.SENTENCE_ENDS, ":")):
             continue
@@ -276,6 +283,13 @@ def inline_teasers_marked(decisions: Decisions) -> Decisions:
         if shared / len(words[at]) <= INLINE_TEASER_MAX_SHARED:
             marked[at] = (line, INLINE_TEASER_RULE)
     return marked
+
+
+def _next_to(decisions: Decisions, at: int, rules: tuple[str, ...]) -> bool:
+    """Is the line right above or under line `at` (lines of no words aside) one these rules took?"""
+    above = next((r for _, r in reversed(decisions[:at]) if r != EMPTY_RULE), None)
+    below = next((r for _, r in decisions[at + 1 :] if r != EMPTY_RULE), None)
+    return above in rules or below in rules
 
 
 def _content_words(line: str) -> set[str]:
