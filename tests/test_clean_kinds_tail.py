@@ -242,3 +242,43 @@ def test_publisher_voice_and_widget_kinds(line, rule):
 )
 def test_body_like_the_publisher_voice_kinds_stays(line):
     assert _first_match(line, default_rules()) is None
+
+
+@pytest.mark.parametrize(
+    "line,rule",
+    [
+        ("Other stories this week", "cross-link"),
+        ("In other court news", "cross-link"),
+        ("Read Part 1: Why Poughkeepsie's riverfront sat empty for 30 years", "other-stories"),
+        ("Pre-planning gives your family peace of mind. Call Foxhall & Greer Funeral Service today.", "advert"),
+        ("Central Valley Honda: 0% APR on select models this month only. Visit us on Blackstone Avenue.", "advert"),
+        ("Hotels on São Jorge from £61 per night — Check availability", "advert"),
+        ("This ad hasn't loaded yet, but the article continues below.", "advert"),
+        ("Tips? Contact Miguel at m@tricountybeacon.com or on Signal.", "reader-feedback"),
+        ("This interview is part of Class Size, our year-long look at Saskatoon's growing schools.", "publisher-note"),
+        ("Jump to method", "page-tools"),
+        ("Summarise this article with AI", "page-tools"),
+        ("Keywords: France, rail, strike, labour, transport", "tags"),
+        ("Prices checked daily. Tekpunkt may receive a commission.", "affiliate-disclosure"),
+        ("How we test: every pair of earbuds is worn by two reviewers for two weeks.", "affiliate-disclosure"),
+        ("kob/rs (AHP, Nordpresse)", "byline"),
+        ("Thamesgate Wire, North West desk", "byline"),
+        ("Commenting is for subscribers only. Please keep it civil.", "comments"),
+    ],
+)
+def test_call_to_action_and_page_tool_kinds(line, rule):
+    assert _first_match(line, default_rules()) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Police urged anyone with information to call Crimestoppers now.",
+        "Residents can visit the council's website to book a viewing of the plans, the council said.",
+        "The bank cut its rate to 4.5% APR for first-time buyers, it said.",
+        "Part 1 of the plan covers the town centre.",
+        "Other stories from the inquiry are likely to emerge, lawyers said.",
+    ],
+)
+def test_body_like_the_call_to_action_kinds_stays(line):
+    assert _first_match(line, default_rules()) is None
