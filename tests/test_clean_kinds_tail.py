@@ -144,7 +144,6 @@ def test_one_box_inside_the_article_does_not_end_it():
     "line,rule",
     [
         ("Story by Jonah Bereznicki and Pilar Ostrowski-Reyes", "byline"),
-        ("Marcus Tellier and Anjali Dhar", "byline"),
         ("Oslo · 24 September, 09:30 CET", "dateline"),
         ("March 4 at 6:15 p.m. ET", "dateline"),
     ],
@@ -282,3 +281,14 @@ def test_call_to_action_and_page_tool_kinds(line, rule):
 )
 def test_body_like_the_call_to_action_kinds_stays(line):
     assert _first_match(line, default_rules()) is None
+
+
+def test_two_names_under_the_headline_are_the_byline_but_a_title_case_pair_in_the_body_stays():
+    body = [
+        "The federal government will spend $2 billion on rail upgrades over five years, the minister said.",
+        "Recessed Lighting and Under Cabinet Lighting",
+        "Contractors say the work will start in the spring and finish before the election next year.",
+    ]
+    page = ["Ottawa pledges $2 billion for rail upgrades", "Marcus Tellier and Anjali Dhar", *body]
+    article = clean_text("\n".join(page))
+    assert (article.title, article.paragraphs) == (page[0], tuple(body))

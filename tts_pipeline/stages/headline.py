@@ -43,7 +43,6 @@ AFTER_ARTICLE_RULE = "after-article"  # short lines after the article's last sen
 _SIGNED = re.compile(r"(.+)\s+[—–-]\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
 BYLINE_RULE = "byline"  # the chrome rule of that name finds bylines by their words; mark_header by their place
 # Lines that follow a headline on a page: who wrote it and when (the chrome rules' names).
-BYLINE_RULE = "byline"
 ANCHOR_RULES = (BYLINE_RULE, "dateline", "relative-time", "reading-time")
 # A bare name of two to four capitalised words (Irish and other accented names too): 'Síle Ní Fhlaithearta'.
 # A word ending in 's is a possessive, no name ('Today's Paper').
@@ -52,6 +51,9 @@ _PERSON_NAME = re.compile(f"{_NAME_PART}(?: {_NAME_PART}){{1,3}}")
 # ... perhaps with where they wrote from: 'Camille Durand in Paris', 'Nathan Ferris at the Quayside Stadium',
 # 'Annika Brügger, Zurich'.
 _PERSON_AT = re.compile(f"{_PERSON_NAME.pattern}(?:(?: (?:in|at)(?: the)?|,) [A-Z][\\w.-]+(?: [A-Z][\\w.-]+)?)?")
+# Two names or three: 'Marcus Tellier and Anjali Dhar' (a title-case subheading looks the same: 'Recessed
+# Lighting and Under Cabinet Lighting'; no chrome rule takes it, and after the first sentence it anchors nothing).
+_PERSON_PAIR = re.compile(f"{_PERSON_NAME.pattern}(?:, {_PERSON_NAME.pattern})* (?:and|&) {_PERSON_NAME.pattern}")
 # The byline under the headline is looked for before the first kept line that ends like a sentence and has
 # this many words: a shorter one ('Sunny. Light winds.', a weather widget) is no paragraph yet.
 FIRST_SENTENCE_WORDS = 5
@@ -196,7 +198,7 @@ def _next_line(decisions: Decisions, i: int) -> int | None:
 
 def _bare_byline(line: str) -> bool:
     """A name, perhaps with a place ('Camille Durand in Paris'); 'Key Takeaways' only looks like one."""
-    return bool(_PERSON_AT.fullmatch(line)) and not _SUMMARY_LABEL.fullmatch(line)
+    return bool(_PERSON_AT.fullmatch(line) or _PERSON_PAIR.fullmatch(line)) and not _SUMMARY_LABEL.fullmatch(line)
 
 
 def _ends_sentence(line: str) -> bool:
@@ -245,7 +247,8 @@ def _anchored_headline(decisions: Decisions, how: str = "strict", names: bool = 
         len(decisions),
     )
     by_rule = [i for i in range(under_it) if decisions[i][1] in ANCHOR_RULES]
-    by_name = [i for i in range(under_it) if names and _bare_name(decisions[i])]
+    # Two names are a byline's only before the first sentence (after it, a title-case subheading).
+    by_name = [i for i in range(under_it) if names and _bare_name(decisions[i], pair=i < first_sentence)]
     bylines = [i for i in by_rule if decisions[i][1] == BYLINE_RULE]
     others = [i for i in by_rule if decisions[i][1] != BYLINE_RULE]
     for anchor in [*reversed(bylines), *reversed(others), *reversed(by_name)]:
@@ -314,12 +317,13 @@ def _section_label(line: str) -> bool:
 
 
 def _anchor(decision: tuple[str, str | None]) -> bool:
-    return decision[1] in ANCHOR_RULES or _bare_name(decision)
+    return decision[1] in ANCHOR_RULES or _bare_name(decision, pair=True)
 
 
-def _bare_name(decision: tuple[str, str | None]) -> bool:
+def _bare_name(decision: tuple[str, str | None], pair: bool = False) -> bool:
     line, rule = decision
-    return rule in (None, TEASER_RULE) and bool(_PERSON_AT.fullmatch(line))
+    names = _PERSON_AT.fullmatch(line) or (pair and _PERSON_PAIR.fullmatch(line))
+    return rule in (None, TEASER_RULE) and bool(names)
 
 
 def _headline_shaped(line: str) -> bool:
