@@ -164,3 +164,16 @@ def test_another_storys_headline_next_to_an_advert_goes_but_a_question_or_a_list
 def test_a_note_on_what_an_update_added_is_the_articles_own():
     note = "This story has been updated with comments from the museum director."
     assert clean_text("\n".join([*HEADER, note])).paragraphs[-1] == note
+
+
+def test_a_reviews_closing_box_stays_whole():
+    box = ["The Lamplighter's Daughter", "Royal Exchange Theatre, Manchester", "Until 5 April"]
+    box += ["Running time: 2hrs 15mins including interval", "Tickets: £15–£42"]
+    tail = ["Book tickets", "Tags: Theatre · Manchester", "Comments (4)", PITCH, COMMENT]
+    article = clean_text("\n".join([*HEADER, *box, *tail]))
+    assert article.paragraphs == (*HEADER[2:], *box)
+
+
+def test_a_rate_in_a_money_guide_is_no_advert():
+    line = "Paying monthly is effectively a loan, and some insurers charge interest of more than 20% APR."
+    assert clean_text("\n".join([*HEADER[:5], line, *HEADER[5:]])).paragraphs[3] == line

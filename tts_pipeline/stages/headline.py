@@ -154,8 +154,9 @@ def _furniture_marked(decisions: Decisions, kept: list[int], title: int, byline_
 
 def _tail_marked(decisions: Decisions) -> Decisions:
     """Kept lines after the last sentence that are no sentence, a fact box aside, are furniture, but for the
-    article's closing box right under its last sentence ('Teams', 'Galle Mariners: …', 'K Adams c Pillay b
-    Botha 104 (118)': `Label: value` and numbers lines, a heading over one, a sign-off: 'Enjoy! Georgie x').
+    article's closing box: the lines right under its last sentence when CLOSING_BOX_LINES of them are
+    `Label: value` or numbers lines ('Teams', 'Galle Mariners: …', 'K Adams c Pillay b Botha 104 (118)'), or
+    one is a list or a sign-off ('Key tracks: Saltmarsh, Lamplighter, Nine Bells', 'Enjoy! Georgie x').
     Run again once the article's end is struck (past_end_marked), so that the cleaner's output, cleaned
     again, loses nothing more. On 23 sets the second run took 17 body lines without the closing box."""
     kept = kept_lines(decisions)
@@ -164,17 +165,14 @@ def _tail_marked(decisions: Decisions) -> Decisions:
         return decisions  # no sentence, or the article ends with a list its last sentence introduces
     after = [i for i in kept if i > ends[-1]]
     box = fact_box(decisions, after)
-    closing: set[int] = set()
+    closing: list[int] = []
     at = _next_line(decisions, ends[-1])
     while at is not None and decisions[at][1] is None:  # the stretch right under the last sentence
-        following = _next_line(decisions, at)
-        heading = following is not None and decisions[following][1] is None and _closing_line(decisions[following][0])
-        if _closing_line(decisions[at][0]) or heading:
-            closing.add(at)
-        at = following
+        closing.append(at)
+        at = _next_line(decisions, at)
     lines = [decisions[i][0] for i in closing]
     if sum(map(_closing_line, lines)) < CLOSING_BOX_LINES and not any(map(_closing_alone, lines)):
-        closing = set()  # one `Label: value` line alone may be another story ('SA20: Paarl Royals edge …')
+        closing = []  # one `Label: value` line alone may be another story ('SA20: Paarl Royals edge …')
     marked = list(decisions)
     for i in after:
         if not (_ends_sentence(decisions[i][0]) or i in box or i in closing):
