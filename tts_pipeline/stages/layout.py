@@ -287,8 +287,8 @@ def inline_teasers_marked(decisions: Decisions) -> Decisions:
 
 def _next_to(decisions: Decisions, at: int, rules: tuple[str, ...]) -> bool:
     """Is the line right above or under line `at` (lines of no words aside) one these rules took?"""
-    above = next((r for _, r in reversed(decisions[:at]) if r != EMPTY_RULE), None)
-    below = next((r for _, r in decisions[at + 1 :] if r != EMPTY_RULE), None)
+    above = next((decisions[j][1] for j in range(at - 1, -1, -1) if decisions[j][1] != EMPTY_RULE), None)
+    below = next((decisions[j][1] for j in range(at + 1, len(decisions)) if decisions[j][1] != EMPTY_RULE), None)
     return above in rules or below in rules
 
 
