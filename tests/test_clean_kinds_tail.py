@@ -192,7 +192,7 @@ def test_a_possessive_is_no_name():
             "Our journalism is free because of readers who choose to pay for it. Back the Dispatch from £3 a month.",
             "support-prompt",
         ),
-        ("Support Wildwood", "support-prompt"),
+        ("Support our research", "support-prompt"),
         ("Give to the Tribune", "support-prompt"),
         (
             "Read the Observer every Wednesday in print, or get the digital edition delivered to your phone.",
@@ -236,6 +236,8 @@ def test_publisher_voice_and_widget_kinds(line, rule):
         "Residents chip in to pay for the village's Christmas lights every year.",
         "Forth Rovers beat Tay Harbour 2-1 to go top of the table.",
         "Support for the scheme has grown since the floods.",
+        "Support Groups",
+        "Back Pain",
         "The writers' strike ended after five months.",
     ],
 )
