@@ -294,3 +294,15 @@ def test_two_names_under_the_headline_are_the_byline_but_a_title_case_pair_in_th
     page = ["Ottawa pledges $2 billion for rail upgrades", "Marcus Tellier and Anjali Dhar", *body]
     article = clean_text("\n".join(page))
     assert (article.title, article.paragraphs) == (page[0], tuple(body))
+
+
+@pytest.mark.parametrize(
+    "line", ["Also on the agenda", "Also on Tuesday", "Results", "The results", "Save to buy a house"]
+)
+def test_short_body_lines_like_labels_stay(line):
+    assert _first_match(line, default_rules()) is None
+
+
+@pytest.mark.parametrize("line", ["Championship table", "Premier Division standings", "Also on Shannonside Observer"])
+def test_labels_of_widgets_and_other_stories_go(line):
+    assert _first_match(line, default_rules()) in ("score-widget", "cross-link")
