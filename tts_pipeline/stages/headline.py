@@ -17,6 +17,7 @@ import re
 from tts_pipeline.stages import extract
 from tts_pipeline.stages.layout import (
     EMPTY_RULE,
+    NUMBER,
     TEASER_RULE,
     Decisions,
     captions_marked,
@@ -26,6 +27,7 @@ from tts_pipeline.stages.layout import (
     introduced_lists_kept,
     kept_lines,
     list_items_kept,
+    next_line,
     past_end_marked,
     short_label,
     tables_kept,
@@ -57,11 +59,10 @@ _PERSON_PAIR = re.compile(f"{_PERSON_NAME.pattern}(?:, {_PERSON_NAME.pattern})* 
 # The byline under the headline is looked for before the first kept line that ends like a sentence and has
 # this many words: a shorter one ('Sunny. Light winds.', a weather widget) is no paragraph yet.
 FIRST_SENTENCE_WORDS = 5
-_BAR_MARKS = ("·", "•", "|", "●")  # what separates a widget's items on one line
+_DOTS = "·•●"  # what separates a widget's items on one line, with " | "
 SENTENCE_HEADLINE_WORDS = 25  # a headline written as a sentence or two is no longer
 # Lines of an article's closing box: 'Player of the match: Kasun Weerakkody', numbers, 'Enjoy! Georgie x'.
 _LABELLED = re.compile(r"[^:]{1,40}: \S")
-_NUMBERS = re.compile(r"\d+")
 _INNER_SENTENCE = re.compile(r"\w[.!?] [A-Z]")
 CLOSING_BOX_LINES = 2
 _LABELLED_LIST = re.compile(r"[^:]{1,40}: [^,]+(, [^,]+){2,}$")
@@ -166,10 +167,10 @@ def _tail_marked(decisions: Decisions) -> Decisions:
     after = [i for i in kept if i > ends[-1]]
     box = fact_box(decisions, after)
     closing: list[int] = []
-    at = _next_line(decisions, ends[-1])
+    at = next_line(decisions, ends[-1])
     while at is not None and decisions[at][1] is None:  # the stretch right under the last sentence
         closing.append(at)
-        at = _next_line(decisions, at)
+        at = next_line(decisions, at)
     lines = [decisions[i][0] for i in closing]
     if sum(map(_closing_line, lines)) < CLOSING_BOX_LINES and not any(map(_closing_alone, lines)):
         closing = []  # one `Label: value` line alone may be another story ('SA20: Paarl Royals edge …')
@@ -181,17 +182,13 @@ def _tail_marked(decisions: Decisions) -> Decisions:
 
 
 def _closing_line(line: str) -> bool:
-    return bool(_LABELLED.match(line)) or len(_NUMBERS.findall(line)) >= 2 or bool(_INNER_SENTENCE.search(line))
+    return bool(_LABELLED.match(line)) or len(NUMBER.findall(line)) >= 2 or bool(_INNER_SENTENCE.search(line))
 
 
 def _closing_alone(line: str) -> bool:
     """A closing line even alone: a list ('Key tracks: Saltmarsh, Lamplighter, Nine Bells'), a short sign-off."""
     signed = len(line.split()) <= SIGN_OFF_WORDS and bool(_INNER_SENTENCE.search(line))
     return bool(_LABELLED_LIST.match(line)) or signed
-
-
-def _next_line(decisions: Decisions, i: int) -> int | None:
-    return next((j for j in range(i + 1, len(decisions)) if decisions[j][1] != EMPTY_RULE), None)
 
 
 def _bare_byline(line: str) -> bool:
@@ -330,7 +327,7 @@ def _headline_shaped(line: str) -> bool:
     one headline in 300 has a bar)."""
     low, high = extract.HEADLINE_WORDS
     numbers = sum(any(c.isdigit() for c in word) for word in line.split())
-    ticker = numbers >= TICKER_NUMBERS or line.count(" | ") >= 2 or any(f" {mark} " in line for mark in "·•●")
+    ticker = numbers >= TICKER_NUMBERS or line.count(" | ") >= 2 or any(f" {mark} " in line for mark in _DOTS)
     return low + 2 <= len(line.split()) <= high and not line.endswith(".") and not ticker
 
 
@@ -340,5 +337,5 @@ def _sentence_headline(line: str) -> bool:
 
 def _sentence(line: str) -> bool:
     """Ends like a sentence, is long enough, and is no bar of items ('High tide 11:42 a.m. · Low tide 5:58 p.m.')."""
-    bar = any(f" {mark} " in line for mark in _BAR_MARKS)
+    bar = any(f" {mark} " in line for mark in (*_DOTS, "|"))
     return extract.ends_sentence(line) and len(line.split()) >= FIRST_SENTENCE_WORDS and not bar

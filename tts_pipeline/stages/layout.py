@@ -101,7 +101,7 @@ _SCORE = re.compile(
     r"((our )?(score|rating|verdict)\s*:?\s*)?\d+(\.\d+)?\s*(/|out of)\s*(5|10|100)( stars)?|[★☆✩✭]{3,}[\d/ .]*",
     re.IGNORECASE,
 )
-_NUMBER = re.compile(r"\d+")
+NUMBER = re.compile(r"\d+")
 _AMOUNT = re.compile(r"\d[\d,.]*\d|\d")  # '6,000' is one
 
 
@@ -129,27 +129,23 @@ def past_end_marked(decisions: Decisions) -> Decisions:
     line, tags, an author's bio) that leaves at most END_MARKER_SHARE: the article ended before it, and what
     follows is furniture however it is worded. The headline and one stretch of text come first."""
     runs: list[list[int]] = [[]]  # stretches of kept lines, split by removed ones (lines of no words aside)
-    gaps = [0]  # removed lines before each stretch
-    kinds: list[set[str]] = [set()]  # their kinds
-    ends = [False]  # whether a line of a kind that ends articles is among them
+    gaps: list[list[str]] = [[]]  # the rules of the removed lines before each stretch
     for i, (_, rule) in enumerate(decisions):
         if rule is None:
             runs[-1].append(i)
-        elif rule != EMPTY_RULE and runs[-1]:
-            runs.append([])
-            gaps.append(0)
-            ends.append(False)
-            kinds.append(set())
-        if rule not in (None, EMPTY_RULE):
-            gaps[-1] += 1
-            kinds[-1].add(rule.split("-")[0])
-            ends[-1] = ends[-1] or rule in ENDING_RULES
+        elif rule != EMPTY_RULE:
+            if runs[-1]:
+                runs.append([])
+                gaps.append([])
+            gaps[-1].append(rule)
     words = [sum(len(decisions[i][0].split()) for i in run) for run in runs]
     marked = list(decisions)
     for k in range(2, len(runs)):
         after = sum(words[k:])
-        gap_ends = gaps[k] >= END_GAP_LINES and len(kinds[k]) >= END_GAP_KINDS and after <= END_SHARE * sum(words)
-        if gap_ends or (ends[k] and after <= END_MARKER_SHARE * sum(words)):
+        kinds = {rule.split("-")[0] for rule in gaps[k]}
+        gap_ends = len(gaps[k]) >= END_GAP_LINES and len(kinds) >= END_GAP_KINDS and after <= END_SHARE * sum(words)
+        ends = any(rule in ENDING_RULES for rule in gaps[k])
+        if gap_ends or (ends and after <= END_MARKER_SHARE * sum(words)):
             for i in (i for run in runs[k:] for i in run):
                 marked[i] = (decisions[i][0], PAST_END_RULE)
             break
@@ -189,7 +185,7 @@ def tables_kept(decisions: Decisions) -> Decisions:
         if end < len(decisions) and cells[end] == cells[start]:
             continue
         rows = range(start, end)
-        numbered = sum(bool(_NUMBER.search(decisions[i][0])) for i in rows)
+        numbered = sum(bool(NUMBER.search(decisions[i][0])) for i in rows)
         if cells[start] and len(rows) >= TABLE_ROWS and 2 * numbered >= len(rows):
             for i in rows:
                 if decisions[i][1] in TABLE_SHAPE_RULES:
@@ -259,7 +255,7 @@ def _in_run(flags: list[bool], n: int) -> bool:
 
 
 def _data_line(line: str) -> bool:
-    return bool(_FACT_LINE.fullmatch(line)) or len(_NUMBER.findall(line)) >= RESULT_NUMBERS
+    return bool(_FACT_LINE.fullmatch(line)) or len(NUMBER.findall(line)) >= RESULT_NUMBERS
 
 
 def inline_teasers_marked(decisions: Decisions) -> Decisions:
@@ -287,9 +283,15 @@ def inline_teasers_marked(decisions: Decisions) -> Decisions:
 
 def _next_to(decisions: Decisions, at: int, rules: tuple[str, ...]) -> bool:
     """Is the line right above or under line `at` (lines of no words aside) one these rules took?"""
-    above = next((decisions[j][1] for j in range(at - 1, -1, -1) if decisions[j][1] != EMPTY_RULE), None)
-    below = next((decisions[j][1] for j in range(at + 1, len(decisions)) if decisions[j][1] != EMPTY_RULE), None)
-    return above in rules or below in rules
+    return any(
+        j is not None and decisions[j][1] in rules for j in (next_line(decisions, at, -1), next_line(decisions, at))
+    )
+
+
+def next_line(decisions: Decisions, at: int, step: int = 1) -> int | None:
+    """The index of the next line with words after line `at` (step -1: before it), or None."""
+    end = len(decisions) if step > 0 else -1
+    return next((j for j in range(at + step, end, step) if decisions[j][1] != EMPTY_RULE), None)
 
 
 def _content_words(line: str) -> set[str]:
