@@ -1,41 +1,16 @@
 """Copied text: the headline found from its byline on page layouts seen on sets Q-T (live pages, widget bars,
-banners with bullets, headlines under a teaser label), and the bylines and datelines that anchor it."""
+banners with bullets, headlines under a teaser label). The kinds of line that anchor it are tested in
+test_clean_kinds_tail.py."""
 
 from __future__ import annotations
 
-import pytest
-
-from tts_pipeline.stages.clean import _first_match, clean_text, default_rules
+from tts_pipeline.stages.clean import clean_text
 
 BODY = [
     "Eleven people were injured, two of them seriously, after an explosion at a chemical plant on Tuesday.",
     "The fire service said fifteen engines had been sent and asked residents to keep windows closed.",
     "The company said it was working with investigators and could not yet say what caused the blast.",
 ]
-
-
-@pytest.mark.parametrize(
-    "line,rule",
-    [
-        ("Originally published 2:05 PM CDT", "dateline"),
-        ("Review by Theo Marchetti", "byline"),
-        ("Semarang, Central Java ● Thu, February 15, 2024 ● 4 min", "dateline"),
-        ("Bhubaneswar | Last Updated: Oct 24, 2024, 23:58 IST", "dateline"),
-        ("Photos by Ramon Villanueva Jr. and Leah Sumbilla | Text by Leah Sumbilla", "photo-credit"),
-        ("Compiled by Thandeka Mabuza and Riaan du Plessis", "byline"),
-        ("LIVE", "live-banner"),
-        ("FRANCE-RAIL-STRIKE (UPDATE 3, adds union statement, ministry figures)", "wire-slug"),
-        ("Politics | Germany | 09.06.", "breadcrumb"),
-        ("By", "byline"),
-        ("Autoplay is on. Next video in 5 seconds", "player-controls"),
-    ],
-)
-def test_anchor_kinds(line, rule):
-    assert _first_match(line, default_rules()) == rule
-
-
-def test_a_date_inside_a_headline_is_no_dateline():
-    assert _first_match("Election set for March 3, 2025", default_rules()) is None
 
 
 def test_a_live_pages_headline_and_key_points_stay():
