@@ -13,14 +13,18 @@ Decisions are (line, rule name or None when kept), as clean._decide makes them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from tts_pipeline.stages import extract
 from tts_pipeline.stages.layout import (
+    ADVERT_RULES,
     EMPTY_RULE,
     NUMBER,
     TEASER_RULE,
     Decisions,
+    box_lines_marked,
     captions_marked,
+    content_words,
     fact_box,
     fact_boxes_kept,
     inline_teasers_marked,
@@ -39,6 +43,9 @@ from tts_pipeline.stages.layout import (
 TEASER_RULES = (TEASER_RULE, "kicker-teaser", "site-template")
 ABOVE_HEADLINE_RULE = "above-headline"
 DUPLICATE_RULE = "duplicate-line"  # a line the layout shows twice: the headline again, a pull quote
+_WHOLE_QUOTE = re.compile(r"[“\"][^“”\"]+[”\"]")
+PULL_QUOTE_WORDS = 5  # topic words; a shorter quote may be the article's ('“Never again.”')
+PULL_QUOTE_SHARE = 0.8
 DUPLICATE_MIN_WORDS = 15  # a repeated line this long is a pull quote; a shorter one may be a heading
 AFTER_ARTICLE_RULE = "after-article"  # short lines after the article's last sentence
 # A paragraph its writer signs: 'Stay off the roads if you can. — Lena'.
@@ -46,6 +53,7 @@ _SIGNED = re.compile(r"(.+)\s+[—–-]\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){
 BYLINE_RULE = "byline"  # the chrome rule of that name finds bylines by their words; mark_header by their place
 # Lines that follow a headline on a page: who wrote it and when (the chrome rules' names).
 ANCHOR_RULES = (BYLINE_RULE, "dateline", "relative-time", "reading-time")
+TIME_RULES = ("dateline", "relative-time")
 # A bare name of two to four capitalised words (Irish and other accented names too): 'Síle Ní Fhlaithearta'.
 # A word ending in 's is a possessive, no name ('Today's Paper').
 _NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*(?<!['’]s)|Ní|Nic|Mac|Ó|Ua|de|van|von|da|di|la|le|bin|al-\w+)"
@@ -73,11 +81,16 @@ SIGN_OFF_WORDS = 6
 # like a name, and found a line of the menu above it before the byline found the headline under it.
 HEADLINE_PASSES = ("strict", "below", "label", "lenient")
 SECTION_LABEL_WORDS = 3
+# A standfirst above the headline: a sentence this long, sharing this many topic words with the article.
+STANDFIRST_ABOVE_WORDS = 12
+STANDFIRST_SHARED_WORDS = 2
 STANDFIRST_WORDS = 22  # no headline in 13 copied-text sets (and sites-a, -b) has more than 20 words
 SECTION_LABEL_RULE = "section-label"
 # A label over the story's summary; under the headline it tells the standfirst from the headline.
 _SUMMARY_LABEL = re.compile(
-    r"(summary|key points|(story |key )?highlights|in brief|at a glance|key takeaways)", re.IGNORECASE
+    r"(summary|key points|(story |key )?highlights|in brief|at a glance|key takeaways"
+    r"|what (you need |we )?(to )?know( so far| now)?)",
+    re.IGNORECASE,
 )
 _ALERT = re.compile(r"(breaking( news)?|just in|news alert|developing( story)?)\s*[:|–—•·●-]", re.IGNORECASE)
 TICKER_NUMBERS = 5  # words with digits; no headline in 13 copied-text sets and 3 multi-site ones has more than 4
@@ -110,12 +123,34 @@ def mark_header(decisions: Decisions) -> Decisions:
         byline_end, anchor = first_sentence, None
     if title is None:
         return decisions
+    decisions, title = _standfirst_moved_under(decisions, title)
     decisions = captions_marked(decisions, title)  # first: a caption is no last sentence
     kept = kept_lines(decisions)
-    marked = inline_teasers_marked(_furniture_marked(decisions, kept, title, byline_end))
+    marked = box_lines_marked(inline_teasers_marked(_furniture_marked(decisions, kept, title, byline_end)))
     # List items last: between lines the other marks left kept ('A', a shape-struck line, 'A' was a list
     # until 'A' proved a section label, and the cleaner's output cleaned again lost the line between).
     return list_items_kept(_tail_marked(past_end_marked(_labels_marked(marked, title, anchor))))
+
+
+def _standfirst_moved_under(decisions: Decisions, title: int) -> tuple[Decisions, int]:
+    """(decisions, headline) with a standfirst printed right above the headline moved under it, where the
+    article's text is read: a long sentence on the article's topic, with no sentence above it (a run of
+    sentences above a headline is a cookie notice or other stories' summaries)."""
+    above = next_line(decisions, title, -1)
+    if above is None or decisions[above][1] is not None:
+        return decisions, title
+    line = decisions[above][0]
+    higher = next_line(decisions, above, -1)
+    if not _sentence(line) or len(line.split()) < STANDFIRST_ABOVE_WORDS:
+        return decisions, title
+    if higher is not None and decisions[higher][1] is None and _sentence(decisions[higher][0]):
+        return decisions, title
+    below = set().union(*(content_words(decisions[i][0]) for i in kept_lines(decisions) if i >= title))
+    if len(content_words(line) & below) < STANDFIRST_SHARED_WORDS:
+        return decisions, title
+    moved = list(decisions)
+    moved[above], moved[title] = decisions[title], decisions[above]
+    return moved, above
 
 
 def _headline_restored(decisions: Decisions, title: int, kept: list[int]) -> Decisions:
@@ -143,14 +178,36 @@ def _first_line_headline(decisions: Decisions, kept: list[int]) -> int | None:
 def _furniture_marked(decisions: Decisions, kept: list[int], title: int, byline_end: int) -> Decisions:
     """Above the headline, a bare name under it (before byline_end), and what follows the last sentence."""
     marked = list(decisions)
+    # A live page signs each entry: a bare name the page shows twice or more, or one beside an entry's time,
+    # is a byline wherever it is.
+    names = Counter(line for line, _ in decisions if _bare_byline(line))
+    timed = {i for i in kept if any(decisions[j][1] in TIME_RULES for j in _neighbours(decisions, i))}
     for i in kept:
+        line = decisions[i][0]
         if i < title:
-            marked[i] = (decisions[i][0], ABOVE_HEADLINE_RULE)
-        elif i > title and decisions[i][0] == decisions[title][0]:
-            marked[i] = (decisions[i][0], DUPLICATE_RULE)  # the headline again, in a list or a share box
-        elif title < i < byline_end and _bare_byline(decisions[i][0]):
-            marked[i] = (decisions[i][0], BYLINE_RULE)
+            marked[i] = (line, ABOVE_HEADLINE_RULE)
+        elif i > title and line == decisions[title][0]:
+            marked[i] = (line, DUPLICATE_RULE)  # the headline again, in a list or a share box
+        elif i > title and _bare_byline(line) and (i < byline_end or names[line] > 1 or i in timed):
+            marked[i] = (line, BYLINE_RULE)
+        elif i > title and _pull_quote(line, [decisions[j][0] for j in kept if j != i]):
+            marked[i] = (line, DUPLICATE_RULE)
     return _tail_marked(marked)
+
+
+def _neighbours(decisions: Decisions, at: int) -> list[int]:
+    return [j for j in (next_line(decisions, at, -1), next_line(decisions, at)) if j is not None]
+
+
+def _pull_quote(line: str, others: list[str]) -> bool:
+    """A quotation alone on its line, its words (nearly) all in one of the article's paragraphs: the layout
+    shows it again, perhaps shortened ('“A good fermentation is like a ceasefire. …”')."""
+    if not _WHOLE_QUOTE.fullmatch(line):
+        return False
+    words = content_words(line)
+    return len(words) >= PULL_QUOTE_WORDS and any(
+        len(words & content_words(other)) >= PULL_QUOTE_SHARE * len(words) for other in others if len(other) > len(line)
+    )
 
 
 def _tail_marked(decisions: Decisions) -> Decisions:
@@ -168,6 +225,8 @@ def _tail_marked(decisions: Decisions) -> Decisions:
     box = fact_box(decisions, after)
     closing: list[int] = []
     at = next_line(decisions, ends[-1])
+    while at is not None and decisions[at][1] in ADVERT_RULES:
+        at = next_line(decisions, at)  # an advert between the article's text and its box ('ADVERTISEMENT')
     while at is not None and decisions[at][1] is None:  # the stretch right under the last sentence
         closing.append(at)
         at = next_line(decisions, at)

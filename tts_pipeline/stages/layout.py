@@ -28,6 +28,7 @@ _BARE_CREDIT = re.compile(
     r"[(\[]?(photo(graph)?s?|pictures?|pics?|images?|credits?|courtesy|illustrations?|getty|supplied)\b", re.IGNORECASE
 )
 BARE_CREDIT_WORDS = 9
+_QUOTED_SPEECH = re.compile(r"[”\"],? (said|says|told|added|asked)\b")
 CAPTION_WORDS = 45
 # Kept lines after a block of chrome that ends the article: a donation pitch, an author's bio, comments.
 PAST_END_RULE = "past-article-end"
@@ -72,6 +73,9 @@ INLINE_TEASER_MAX_SHARED = 0.25
 # ... or right above or under an advert, where the paragraphs round it need not be paragraphs ('Advertisement',
 # 'Athlone library to host free coding club for teens', '4. When do I apply?'); a question is a subheading.
 ADVERT_RULES = ("advert", "sponsor-message")
+# Boxes whose own lines sit round their pitch: a newsletter's heading and button, a plea for support.
+BOX_KINDS = ("newsletter", "support", "paywall")
+BOX_LINE_WORDS = 30
 _QUESTION_WORD = re.compile(r"(what|how|why|who|when|where|which|should|can|will|is|are|do|does)\b", re.IGNORECASE)
 # ... and a line that quotes a message or a sign ('One read: "Babe I promise it's sorted …"') is the article's.
 _QUOTE_AFTER_LABEL = re.compile(r"""[^"“”‘’']{1,40}: ["“‘'].+["”’']""")
@@ -86,7 +90,7 @@ _COMMON = frozenset(_COMMON_WORDS.split())
 # Rules that judge a line by its shape alone, not its words: a fact box's lines may take that shape.
 SHAPE_RULES = (TEASER_RULE, "linked-source", "show-banner")
 TABLE_ROWS = 3  # a heading row and two rows, or three rows
-TABLE_SHAPE_RULES = (*SHAPE_RULES, "breadcrumb")
+TABLE_SHAPE_RULES = (*SHAPE_RULES, "breadcrumb", "dateline")  # a timetable's rows: '07:05 | 07:17 | 07:31'
 FACT_BOX_HEADING_WORDS = 5  # 'The numbers', 'Match details'
 # A list's introduction ('Shelters opening today include:'); a shorter line with a colon is a label ('Read more:')
 LIST_INTRO_WORDS = 3
@@ -118,7 +122,9 @@ def captions_marked(decisions: Decisions, title: int) -> Decisions:
         if rule != CREDIT_RULE or len(line.split()) > BARE_CREDIT_WORDS or not _BARE_CREDIT.match(line):
             continue
         above = next((j for j in range(i - 1, title, -1) if decisions[j][1] != EMPTY_RULE), None)
-        if above is not None and decisions[above][1] is None and len(decisions[above][0].split()) <= CAPTION_WORDS:
+        if above is None or decisions[above][1] is not None or _QUOTED_SPEECH.search(decisions[above][0]):
+            continue  # a quote is the article's, above a gallery's link ('PHOTOS: Scenes from the forum')
+        if len(decisions[above][0].split()) <= CAPTION_WORDS:
             marked[above] = (decisions[above][0], CAPTION_RULE)
     return marked
 
@@ -262,7 +268,7 @@ def inline_teasers_marked(decisions: Decisions) -> Decisions:
     """A headline-shaped line alone between two paragraphs that shares almost no words with the article is
     another story's teaser ('Cardiff bus lane fines to double from next month' inside a story on rents)."""
     kept = kept_lines(decisions)
-    words = {i: _content_words(decisions[i][0]) for i in kept}
+    words = {i: content_words(decisions[i][0]) for i in kept}
     lines_with = Counter(word for line_words in words.values() for word in line_words)
     marked = list(decisions)
     for before, at, after in zip(kept[1:], kept[2:], kept[3:]):  # noqa: B905 (shorter by design)
@@ -281,6 +287,24 @@ def inline_teasers_marked(decisions: Decisions) -> Decisions:
     return marked
 
 
+def box_lines_marked(decisions: Decisions) -> Decisions:
+    """A kept line between two lines of one box (a newsletter's heading and its 'Sign me up' button) is the
+    box's own pitch, however it is worded ('Get the biggest stories from across Down every Thursday.')."""
+    marked = list(decisions)
+    for i in kept_lines(decisions):
+        before, after = next_line(decisions, i, -1), next_line(decisions, i)
+        if before is None or after is None or len(decisions[i][0].split()) > BOX_LINE_WORDS:
+            continue
+        kinds = {_kind(decisions[before][1]), _kind(decisions[after][1])}
+        if len(kinds) == 1 and kinds <= set(BOX_KINDS):
+            marked[i] = (decisions[i][0], decisions[before][1])
+    return marked
+
+
+def _kind(rule: str | None) -> str | None:
+    return rule.split("-")[0] if rule else None
+
+
 def _next_to(decisions: Decisions, at: int, rules: tuple[str, ...]) -> bool:
     """Is the line right above or under line `at` (lines of no words aside) one these rules took?"""
     return any(
@@ -294,7 +318,7 @@ def next_line(decisions: Decisions, at: int, step: int = 1) -> int | None:
     return next((j for j in range(at + step, end, step) if decisions[j][1] != EMPTY_RULE), None)
 
 
-def _content_words(line: str) -> set[str]:
+def content_words(line: str) -> set[str]:
     return {w for w in _CONTENT_WORD.findall(line.lower()) if w not in _COMMON}
 
 

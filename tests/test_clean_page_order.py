@@ -1,0 +1,110 @@
+"""Copied text: what a line's place on the page gives away, seen on sets Y and Z — a standfirst printed above
+the headline, a closing box under an advert, a timetable, names that sign a live page's entries, a box's
+own pitch, a pull quote, a quote above a gallery's link."""
+
+from __future__ import annotations
+
+from tts_pipeline.stages.clean import clean_text
+
+HEADLINE = "Rototuna families fear being shut out of local school under new zoning plan"
+BYLINE = "By Mere Tapsell, Education Reporter"
+BODY = [
+    "Families living within walking distance of one of Hamilton's newest schools could be zoned out of it.",
+    "The Ministry of Education is consulting on a home zone that would draw the boundary along the river.",
+    "The school's roll has grown from 1,140 to 1,690 in four years, and the board says it is over capacity.",
+    "Board chair Ana Kereama said the board had asked for a zone with a heavy heart.",
+    "More than 300 people have signed a petition asking the ministry to redraw the line along the stream.",
+    "A ministry spokesman said feedback would be considered before a final decision was made on the zone.",
+]
+MENU = ["Pulse Waikato", "News", "Education", "Business", "Sport"]
+
+
+def _clean(lines: list[str]):
+    return clean_text("\n".join(lines))
+
+
+def test_a_standfirst_above_the_headline_is_kept_and_read_after_it():
+    standfirst = "Parents in the fast-growing suburb say a proposed school zone would split their street in half."
+    article = _clean([*MENU, standfirst, HEADLINE, BYLINE, *BODY])
+    assert (article.title, article.paragraphs) == (HEADLINE, (standfirst, *BODY))
+
+
+def test_a_sentence_on_another_topic_above_the_headline_still_goes():
+    """A line above the headline that shares no topic words with the article is the menu's, not its summary."""
+    promo = "Print edition out every Thursday with puzzles, letters and the full weekend guide."
+    article = _clean([*MENU, promo, HEADLINE, BYLINE, *BODY])
+    assert (article.title, article.paragraphs) == (HEADLINE, tuple(BODY))
+
+
+def test_the_cleaned_article_with_its_standfirst_moved_cleans_to_itself():
+    standfirst = "Parents in the fast-growing suburb say a proposed school zone would split their street in half."
+    first = _clean([*MENU, standfirst, HEADLINE, BYLINE, *BODY])
+    again = _clean([first.title, *first.paragraphs])
+    assert (again.title, again.paragraphs) == (first.title, first.paragraphs)
+
+
+def test_a_closing_box_under_an_advert_stays():
+    box = ["Key dates", "Consultation closes: Friday 11 April", "Public meeting: Tuesday 1 April, 7pm, school hall"]
+    after = ["Support us", "More on Education", "Cambridge kindergarten celebrates 50 years"]
+    article = _clean([HEADLINE, BYLINE, *BODY, "ADVERTISEMENT", *box, *after])
+    assert article.paragraphs == (*BODY, *box)
+
+
+def test_a_timetable_the_dateline_rule_took_stays():
+    table = [
+        "Castlepollard | Collinstown | Multyfarnham | Mullingar Hospital | Mullingar Station",
+        "07:05 | 07:17 | 07:31 | 07:48 | 07:55",
+        "09:40 | 09:52 | 10:06 | 10:23 | 10:30",
+        "13:15 | 13:27 | 13:41 | 13:58 | 14:05",
+    ]
+    article = _clean([HEADLINE, BYLINE, *BODY[:3], "Weekday timetable", *table, *BODY[3:]])
+    assert article.paragraphs == (*BODY[:3], "Weekday timetable", *table, *BODY[3:])
+
+
+def test_a_name_that_signs_several_entries_of_a_live_page_goes():
+    page = [HEADLINE, BYLINE, BODY[0], "Rosalind Achebe-Grant", "11:48 AM", BODY[1], BODY[2]]
+    page += ["Danny Whelan", "11:15 AM", BODY[3], "Rosalind Achebe-Grant", "10:30 AM", *BODY[4:]]
+    article = _clean(page)
+    assert article.paragraphs == tuple(BODY)
+
+
+def test_a_name_once_after_the_first_sentence_stays():
+    """One bare name in the body is a subheading or a list item ('Dale Fenwick'), not a byline."""
+    page = [HEADLINE, BYLINE, BODY[0], BODY[1], "Dale Fenwick", *BODY[2:]]
+    assert _clean(page).paragraphs == (BODY[0], BODY[1], "Dale Fenwick", *BODY[2:])
+
+
+def test_a_newsletter_box_takes_its_own_pitch():
+    pitch = "Get the biggest stories from across Mourne and Down every Thursday."
+    box = ["📩 Mourne & Down Weekly newsletter", pitch, "Sign me up"]
+    article = _clean([HEADLINE, BYLINE, *BODY[:3], *box, *BODY[3:]])
+    assert article.paragraphs == tuple(BODY)
+    assert {r.text: r.rule for r in article.removed}[pitch] == "newsletter"
+
+
+def test_a_paragraph_between_two_adverts_stays():
+    """Adverts are no box: the article's text runs between them."""
+    article = _clean([HEADLINE, BYLINE, *BODY[:3], "Advertisement", BODY[3], "Advertisement", *BODY[4:]])
+    assert article.paragraphs == tuple(BODY)
+
+
+def test_a_pull_quote_that_repeats_a_paragraphs_words_goes():
+    said = (
+        "“He used to say that a good fermentation is like a ceasefire,” said Edilma Ruiz. “You need patience, "
+        "and you need everyone to keep their hands off it.”"
+    )
+    pull = "“A good fermentation is like a ceasefire. You need patience, and everyone's hands off it.”"
+    article = _clean([HEADLINE, BYLINE, *BODY[:3], said, pull, *BODY[3:]])
+    assert article.paragraphs == (*BODY[:3], said, *BODY[3:])
+
+
+def test_a_quote_of_its_own_stays():
+    quote = "“We don't have the treatment beds, and we won't have them before the winter comes.”"
+    article = _clean([HEADLINE, BYLINE, *BODY[:3], quote, *BODY[3:]])
+    assert article.paragraphs == (*BODY[:3], quote, *BODY[3:])
+
+
+def test_a_quote_above_a_gallerys_link_is_no_caption():
+    quote = "“We don't have the treatment beds,” said Armando Villaseñor, who runs a recovery program in Visalia."
+    article = _clean([HEADLINE, BYLINE, *BODY[:3], quote, "PHOTOS: Scenes from the forum", *BODY[3:]])
+    assert article.paragraphs == (*BODY[:3], quote, *BODY[3:])
