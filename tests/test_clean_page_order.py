@@ -108,3 +108,13 @@ def test_a_quote_above_a_gallerys_link_is_no_caption():
     quote = "“We don't have the treatment beds,” said Armando Villaseñor, who runs a recovery program in Visalia."
     article = _clean([HEADLINE, BYLINE, *BODY[:3], quote, "PHOTOS: Scenes from the forum", *BODY[3:]])
     assert article.paragraphs == (*BODY[:3], quote, *BODY[3:])
+
+
+def test_a_byline_under_the_menu_is_above_the_headline_not_under_it():
+    """A line above the menus is no headline for the byline under them; the dateline finds the headline."""
+    page = ["STRATHMORE GAZETTE", "Print edition out every Thursday – find your nearest stockist"]
+    page += ["Sport › Football › Amateur", "By Euan Lindsay, Sports Editor", HEADLINE]
+    page += ["Families say the plan would split their street in half and send children across the city"]
+    page += ["Saturday 15 March 2025, 7:30pm", *BODY]
+    article = _clean(page)
+    assert (article.title, article.paragraphs) == (HEADLINE, (page[5], *BODY))

@@ -54,6 +54,7 @@ BYLINE_RULE = "byline"  # the chrome rule of that name finds bylines by their wo
 # Lines that follow a headline on a page: who wrote it and when (the chrome rules' names).
 ANCHOR_RULES = (BYLINE_RULE, "dateline", "relative-time", "reading-time")
 TIME_RULES = ("dateline", "relative-time")
+MENU_RULES = ("breadcrumb", "navigation-menu")
 # A bare name of two to four capitalised words (Irish and other accented names too): 'Síle Ní Fhlaithearta'.
 # A word ending in 's is a possessive, no name ('Today's Paper').
 _NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*(?<!['’]s)|Ní|Nic|Mac|Ó|Ua|de|van|von|da|di|la|le|bin|al-\w+)"
@@ -349,6 +350,8 @@ def _headline_block(decisions: Decisions, anchor: int, how: str = "strict") -> l
         under = not block and (_anchor(decisions[i]) or long_line)
         if block and _ALERT.match(line):
             break  # 'BREAKING: Signal No. 3 raised over Catanduanes' above the headline is a banner
+        if not block and rule in MENU_RULES:
+            break  # a menu above the byline: the headline is under it ('Sport › Football', 'By …', headline)
         if allowed and shaped and not under and (not block or block[-1] == i + 1):
             block.append(i)
             if len(block) == 2 or as_sentence or standfirst:
