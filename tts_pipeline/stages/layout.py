@@ -30,6 +30,7 @@ _BARE_CREDIT = re.compile(
 BARE_CREDIT_WORDS = 9
 _QUOTED_SPEECH = re.compile(r"[”\"],? (said|says|told|added|asked)\b")
 CAPTION_WORDS = 45
+_CREDIT_TAIL = re.compile(r"\w[.!?] ([A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){0,4})$")
 # Kept lines after a block of chrome that ends the article: a donation pitch, an author's bio, comments.
 PAST_END_RULE = "past-article-end"
 # The block has this many removed lines or more, and what is kept after it this share of the kept words or
@@ -126,6 +127,18 @@ def captions_marked(decisions: Decisions, title: int) -> Decisions:
             continue  # a quote is the article's, above a gallery's link ('PHOTOS: Scenes from the forum')
         if len(decisions[above][0].split()) <= CAPTION_WORDS:
             marked[above] = (decisions[above][0], CAPTION_RULE)
+    return _site_credits_marked(marked, title)
+
+
+def _site_credits_marked(decisions: Decisions, title: int) -> Decisions:
+    """A caption credited to the site itself, with no 'Photo:': its last words after the sentence are a line
+    of the page (the masthead): '… in Petare, Caracas. Caribe Noticias'."""
+    names = {line.casefold() for line, _ in decisions}
+    marked = list(decisions)
+    for i in kept_lines(decisions):
+        tail = _CREDIT_TAIL.search(decisions[i][0])
+        if i > title and tail and tail.group(1).casefold() in names and len(decisions[i][0].split()) <= CAPTION_WORDS:
+            marked[i] = (decisions[i][0], CAPTION_RULE)
     return marked
 
 
