@@ -124,9 +124,3 @@ def test_a_caption_credited_to_the_site_itself_goes():
     caption = "Voters line up at a polling station set up in a church courtyard in Petare, Caracas. Caribe Noticias"
     article = _clean(["Caribe Noticias", "Politics", HEADLINE, BYLINE, *BODY[:3], caption, *BODY[3:]])
     assert article.paragraphs == tuple(BODY)
-
-
-def test_a_paragraph_ending_in_a_name_the_page_does_not_show_alone_stays():
-    line = "The vote is on Sunday. Polls open at 8am and close at 7pm across Caracas. Results Sunday Night"
-    article = _clean(["Caribe Noticias", "Politics", HEADLINE, BYLINE, *BODY[:3], line, *BODY[3:]])
-    assert article.paragraphs == (*BODY[:3], line, *BODY[3:])
