@@ -124,3 +124,47 @@ def test_a_caption_credited_to_the_site_itself_goes():
     caption = "Voters line up at a polling station set up in a church courtyard in Petare, Caracas. Caribe Noticias"
     article = _clean(["Caribe Noticias", "Politics", HEADLINE, BYLINE, *BODY[:3], caption, *BODY[3:]])
     assert article.paragraphs == tuple(BODY)
+
+
+# --- lists, tables and closing boxes in reviews, recipes and guides (set AB)
+
+
+def test_list_items_next_to_an_advert_stay():
+    """A numbered item, a bulleted one or a film's '(dir. …)' line beside an advert is the list's, no teaser."""
+    items = ["1. The Cardiff Job by Rhodri Vaughan", "2. Hold Music by Temperance Oyelaran"]
+    bullets = ["– Keep it to 20 minutes and set an alarm", "– Lie somewhere dark and cool if you can"]
+    films = ["The Lighthouse Keeper’s Son (dir. Ewan Macrae)", "Saltwater Hymns (dir. Aroha Tamihana)"]
+    page = [HEADLINE, BYLINE, BODY[0], items[0], BODY[1], "Advertisement", items[1], BODY[2], *bullets]
+    page += ["Advertisement", BODY[3], "ADVERTISEMENT", films[0], BODY[4], films[1], BODY[5]]
+    assert _clean(page).paragraphs == tuple(line for line in page[2:] if line.lower() != "advertisement")
+
+
+def test_a_subheading_after_a_question_that_links_another_story_stays():
+    """'Read next: Is …?' is a link, not a widget's question: the short line under it is no answer button."""
+    page = [HEADLINE, BYLINE, *BODY[:3], "Read next: Is ‘sober curious’ just a marketing trend?", "The caveats"]
+    article = _clean([*page, *BODY[3:]])
+    assert article.paragraphs == (*BODY[:3], "The caveats", *BODY[3:])
+
+
+def test_a_reviews_closing_box_and_a_recipes_nutrition_line_stay():
+    box = ["Director: Ilse Varga", "Running time: 112 minutes", "Certificate: 12A", "In UK cinemas from 22 March"]
+    after = ["Explore more on these topics", "Film", "Drama"]
+    assert _clean([HEADLINE, BYLINE, *BODY, *box, *after]).paragraphs == (*BODY, *box)
+    nutrition = "Nutrition per serving: 412 kcal · 14g fat · 19g protein"
+    after = ["You might also like", "Our 20 best one-pot dinners for cold nights", "Butter bean and chorizo bake"]
+    assert _clean([HEADLINE, BYLINE, *BODY, nutrition, *after]).paragraphs == (*BODY, nutrition)
+
+
+def test_a_bar_of_share_buttons_after_the_last_sentence_goes():
+    assert _clean([HEADLINE, BYLINE, *BODY, "Share: WhatsApp · Facebook · X · Telegram"]).paragraphs == tuple(BODY)
+
+
+def test_a_table_after_the_last_sentence_stays_with_its_label():
+    table = [
+        "How we tested",
+        "Model | Battery (tested) | Noise cancelling | Weight",
+        "Aurin Q5 | 34 hrs | Excellent | 254g",
+        "Tessel Go | 40 hrs | Fair | 220g",
+    ]
+    page = [HEADLINE, BYLINE, *BODY, "£149 at Voltshop", *table, "Newsletter", "Sign up"]
+    assert _clean(page).paragraphs == (*BODY, *table)

@@ -38,6 +38,7 @@ LONE_SUBHEADING_WORDS = 6  # a longer line alone under a label is another story'
 # A widget's short question that a rule removed ('Was this article helpful?') is followed by its answer
 # buttons: up to ANSWERS lines of up to ANSWER_WORDS words ('Yes', 'No', 'Not really').
 QUESTION_WORDS, ANSWERS, ANSWER_WORDS = 10, 3, 2
+LINK_RULES = ("cross-link",)  # 'Read next: Is sober curious a trend?' links another story; no buttons follow
 _PLAIN_QUOTES = str.maketrans(dict.fromkeys("‘’‚‛", "'") | dict.fromkeys("“”„‟", '"'))
 CONTAINERS = ("html", "body", "main", "article")  # an html_rule never cuts these
 NOT_ARTICLE_RULE = "not-article"  # left out by the extractor (trafilatura), shown in --diff only
@@ -228,7 +229,7 @@ def _decide(
             rule = TEASER_RULE
         if rule is None and question and answers < ANSWERS and len(line.split()) <= ANSWER_WORDS:
             rule, answers = question, answers + 1  # 'Was this article helpful?' 'Yes' 'No': buttons go with it
-        elif rule is not None and line.endswith("?") and len(line.split()) <= QUESTION_WORDS:
+        elif rule not in (None, *LINK_RULES) and line.endswith("?") and len(line.split()) <= QUESTION_WORDS:
             question, answers = rule, 0
         elif rule != question:
             question = None

@@ -34,6 +34,7 @@ from tts_pipeline.stages.layout import (
     next_line,
     past_end_marked,
     short_label,
+    table_rows,
     tables_kept,
 )
 
@@ -75,6 +76,8 @@ _LABELLED = re.compile(r"[^:]{1,40}: \S")
 _INNER_SENTENCE = re.compile(r"\w[.!?] [A-Z]")
 CLOSING_BOX_LINES = 2
 _LABELLED_LIST = re.compile(r"[^:]{1,40}: [^,]+(, [^,]+){2,}$")
+_LABELLED_FIGURES = re.compile(r"[^:]{1,40}: [^·]+( · [^·]+){2,}$")  # '… per serving: 412 kcal · 14g fat · …'
+
 SIGN_OFF_WORDS = 6
 # The ways of finding the headline by its byline, in order: right above it, right under the byline block,
 # above it with a section label between, and the lenient pass (a sentence headline, or one a rule took).
@@ -223,7 +226,7 @@ def _tail_marked(decisions: Decisions) -> Decisions:
     if not ends or decisions[ends[-1]][0].endswith(":"):
         return decisions  # no sentence, or the article ends with a list its last sentence introduces
     after = [i for i in kept if i > ends[-1]]
-    box = fact_box(decisions, after)
+    box = fact_box(decisions, after) | _tables(decisions)
     closing: list[int] = []
     at = next_line(decisions, ends[-1])
     while at is not None and decisions[at][1] in ADVERT_RULES:
@@ -241,6 +244,13 @@ def _tail_marked(decisions: Decisions) -> Decisions:
     return marked
 
 
+def _tables(decisions: Decisions) -> set[int]:
+    """A table's rows and a short label right above it ('How we tested')."""
+    rows = table_rows(decisions)
+    labels = {next_line(decisions, i, -1) for i in rows if i - 1 not in rows}
+    return rows | {i for i in labels if i is not None and short_label(decisions[i][0], SECTION_LABEL_WORDS)}
+
+
 def _closing_line(line: str) -> bool:
     return bool(_LABELLED.match(line)) or len(NUMBER.findall(line)) >= 2 or bool(_INNER_SENTENCE.search(line))
 
@@ -248,7 +258,8 @@ def _closing_line(line: str) -> bool:
 def _closing_alone(line: str) -> bool:
     """A closing line even alone: a list ('Key tracks: Saltmarsh, Lamplighter, Nine Bells'), a short sign-off."""
     signed = len(line.split()) <= SIGN_OFF_WORDS and bool(_INNER_SENTENCE.search(line))
-    return bool(_LABELLED_LIST.match(line)) or signed
+    figures = bool(_LABELLED_FIGURES.match(line)) and len(NUMBER.findall(line)) >= 2  # not a bar of share buttons
+    return bool(_LABELLED_LIST.match(line)) or figures or signed
 
 
 def _bare_byline(line: str) -> bool:

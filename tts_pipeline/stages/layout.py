@@ -80,6 +80,8 @@ BOX_LINE_WORDS = 30
 _QUESTION_WORD = re.compile(r"(what|how|why|who|when|where|which|should|can|will|is|are|do|does)\b", re.IGNORECASE)
 # ... and a line that quotes a message or a sign ('One read: "Babe I promise it's sorted …"') is the article's.
 _QUOTE_AFTER_LABEL = re.compile(r"""[^"“”‘’']{1,40}: ["“‘'].+["”’']""")
+_LIST_MARK = re.compile(r"(\d{1,2})[.)] |([–•*·-]) ")
+_END_NOTE = re.compile(r"\((\w+\.?)[^()]*\)$")
 _CONTENT_WORD = re.compile(r"[a-z][a-z'’-]{3,}")
 # Words too common to show a topic (a short list by hand: a stop-word library for 45 words is not worth it).
 _COMMON_WORDS = (
@@ -194,23 +196,29 @@ def fact_boxes_kept(decisions: Decisions) -> Decisions:
 
 
 def tables_kept(decisions: Decisions) -> Decisions:
-    """TABLE_ROWS lines or more in a row with the same number of ' | ' cells, numbers in half of them or more,
-    are a table the article prints ('Line | Slow zones | Added time', 'D Line | 7 | 9 min'): kept again where a
-    rule that judges lines by their shape (a breadcrumb trail: 'Home | News | Local') took them."""
-    cells = [line.count("|") + 1 if " | " in line else 0 for line, _ in decisions]
+    """A table the article prints ('Line | Slow zones | Added time', 'D Line | 7 | 9 min', table_rows) is
+    kept again where a rule that judges lines by their shape (a breadcrumb trail: 'Home | News | Local') took it."""
     kept = list(decisions)
+    for i in table_rows(decisions):
+        if decisions[i][1] in TABLE_SHAPE_RULES:
+            kept[i] = (decisions[i][0], None)
+    return kept
+
+
+def table_rows(decisions: Decisions) -> set[int]:
+    """TABLE_ROWS lines or more in a row with the same number of ' | ' cells, numbers in half of them or more."""
+    cells = [line.count("|") + 1 if " | " in line else 0 for line, _ in decisions]
+    rows: set[int] = set()
     start = 0
     for end in range(1, len(decisions) + 1):
         if end < len(decisions) and cells[end] == cells[start]:
             continue
-        rows = range(start, end)
-        numbered = sum(bool(NUMBER.search(decisions[i][0])) for i in rows)
-        if cells[start] and len(rows) >= TABLE_ROWS and 2 * numbered >= len(rows):
-            for i in rows:
-                if decisions[i][1] in TABLE_SHAPE_RULES:
-                    kept[i] = (decisions[i][0], None)
+        run = range(start, end)
+        numbered = sum(bool(NUMBER.search(decisions[i][0])) for i in run)
+        if cells[start] and len(run) >= TABLE_ROWS and 2 * numbered >= len(run):
+            rows.update(run)
         start = end
-    return kept
+    return rows
 
 
 def introduced_lists_kept(decisions: Decisions) -> Decisions:
@@ -294,10 +302,25 @@ def inline_teasers_marked(decisions: Decisions) -> Decisions:
             continue
         if line[0] in "\"'“‘" or _QUOTE_AFTER_LABEL.fullmatch(line) or _FACT_LINE.fullmatch(line) or not words[at]:
             continue
+        if _list_sibling(line, [decisions[i][0] for i in kept if i != at]):
+            continue
         shared = sum(lines_with[word] > 1 for word in words[at])  # the word is in another line too
         if shared / len(words[at]) <= INLINE_TEASER_MAX_SHARED:
             marked[at] = (line, INLINE_TEASER_RULE)
     return marked
+
+
+def _list_sibling(line: str, others: list[str]) -> bool:
+    """An item of a list the article prints: other kept lines start with the same bullet or the number before
+    or after it ('6. What the River Keeps by …'), or end with the same kind of note ('… (dir. Ewan Macrae)')."""
+    mark = _LIST_MARK.match(line)
+    if mark and mark.group(2):
+        return any(other.startswith(mark.group(2) + " ") for other in others)
+    if mark:
+        number = int(mark.group(1))
+        return any(re.match(rf"({number - 1}|{number + 1})[.)] ", other) for other in others)
+    note = _END_NOTE.search(line)
+    return bool(note) and any(other.endswith(")") and f"({note.group(1)}" in other for other in others)
 
 
 def box_lines_marked(decisions: Decisions) -> Decisions:
