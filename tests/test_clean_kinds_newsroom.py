@@ -1,6 +1,7 @@
-"""Kinds of copied-page line seen leaking on sets Y and Z — newsroom and desk bylines, filing details, readers'
+"""Kinds of copied-page line seen leaking on sets Y, Z and AB — newsroom and desk bylines, filing details, readers'
 comments shown beside the article, obituary guestbooks, paid notices, transcript and gallery furniture,
-numeric datelines, icon menus — each beside body lines that look like it."""
+numeric datelines, icon menus; ratings, shop buttons, disclosures and captions of reviews, recipes and travel
+pages — each beside body lines that look like it."""
 
 from __future__ import annotations
 
@@ -59,6 +60,44 @@ FURNITURE = [
     ("Poll: Will the opposition candidate be allowed to run in 2024?", "poll"),
     ("Yes · No · Not sure", "navigation-menu"),  # a bar of words; the poll's buttons
     ("Link copied!", "share"),
+    # reviews, recipes, travel and shopping pages (set AB)
+    ("★★★", "rating-widget"),
+    ("★★★★★ 4.8 (312 ratings)", "rating-widget"),
+    ("4.9 from 1,204 votes", "rating-widget"),
+    ("Rate this recipe", "rating-widget"),
+    ("Pin it", "page-tools"),
+    ("Add to shopping list", "page-tools"),
+    ("Search recipes, ingredients, chefs…", "page-tools"),
+    ("🔔 Get our Sunday supper email", "newsletter"),
+    ("Sign up for our monthly letter from the editor", "newsletter"),
+    ("Made this recipe? Tag @hearthandpantry and we’ll share our favourites.", "social-prompt"),
+    ("Above: leaves are rolled in Victorian machinery that still runs daily.", "photo-credit"),
+    ("Mara Okonjo photographed at the Coin-Op Laundrette, Peckham, February 2024", "photo-credit"),
+    ("Agnes Harrowby at her home in Whitby. Photograph by Lotte Brand for The Northern Review.", "photo-credit"),
+    ("Photography: Sunny Aderemi", "photo-credit"),
+    ("Hana Brodsky: ‘I learned to pack a suitcase before I learned to read.’ CLARISSA FENN", "photo-credit"),
+    ("Tobias travelled as a guest of Visit Azores. Wayfarer Quarterly retains full editorial control.", "disclaimer"),
+    ("Prices correct at time of publication.", "disclaimer"),
+    ("This interview has been edited for length and clarity.", "disclaimer"),
+    ("Buy from Hollybook Shops – £16.99", "deals"),
+    ("Tidewave Pro Mat, £35, Harlow & Finch", "deals"),
+    ("Sleep like you mean it. The Hushfold weighted blanket, now £79. Shop now", "deals"),
+    ("To order a copy for £17 go to inkwellsunday.co.uk/bookshop. Free UK P&P on orders over £25", "deals"),
+    ("Read our interview with Jonah Pelletier", "cross-link"),
+    ("Other reviews you may like", "cross-link"),
+    ("RELATED FROM THE ARCHIVE", "cross-link"),
+    ("The Margin Festival returns 14–16 June. Tickets from £12", "advert"),
+    ("Book tickets at wharfplayhouse.co.uk", "advert"),
+    ("From our book Salt Street Bakes, out now", "advert"),
+    ("This interview appears in issue 281. Buy a copy or subscribe.", "advert"),
+    ("What have we missed? Tell us in the comments.", "comments"),
+    ("Oksana (Salt Street Kitchen) replied:", "comments"),
+    ("Tilly_bakes", "comments"),
+    ("Last checked for accuracy: June 2024", "dateline"),
+    ("Issue 281 · Spring 2024", "dateline"),
+    ("The Northern Review is a registered charity, no. 1045521.", "company-footer"),
+    ("Stream on:", "player-controls"),
+    ("Apple Music", "player-controls"),
 ]
 LOOKALIKE_BODY = [
     "Hospital staff said the ward would reopen on Monday.",
@@ -75,6 +114,16 @@ LOOKALIKE_BODY = [
     "Dates: 2 March, 9 March, 16 March",
     "The vote was close: 5 of 9 councillors backed the plan.",
     "Ayes 12 · Noes 9 · Abstentions 2",
+    "Rating: 4/5",
+    "Running time: 112 minutes",
+    "Book your tickets now at the box office, the theatre said.",
+    "She travelled to Ponta Delgada with her sister in 1998.",
+    "Prices rose by 4% in March, the shop said.",
+    "The photographer was pictured at the scene with his camera.",
+    "The council said the plans would be published in the next issue of its magazine.",
+    "A Field Guide to Leaving by Hana Brodsky is published by Crane & Thistle, 320pp, £20",
+    "He replied that the matter was closed.",
+    "Spotify said it would appeal the ruling.",
 ]
 
 

@@ -168,3 +168,22 @@ def test_a_table_after_the_last_sentence_stays_with_its_label():
     ]
     page = [HEADLINE, BYLINE, *BODY, "£149 at Voltshop", *table, "Newsletter", "Sign up"]
     assert _clean(page).paragraphs == (*BODY, *table)
+
+
+def test_an_interviewers_question_after_a_list_of_other_stories_stays():
+    page = [HEADLINE, BYLINE, *BODY[:3], "RELATED FROM THE ARCHIVE", "‘The sea doesn’t care’: Agnes Harrowby in 1998"]
+    page += ["You still write first drafts by hand. Why?", *BODY[3:]]
+    assert _clean(page).paragraphs == (*BODY[:3], page[-4], *BODY[3:])
+
+
+def test_a_books_details_close_the_review():
+    details = "A Field Guide to Leaving by Hana Brodsky is published by Crane & Thistle, 320pp, £20"
+    page = [HEADLINE, BYLINE, *BODY, details, "Most read in Culture", "The sitcom that is quietly the best thing on TV"]
+    assert _clean(page).paragraphs == (*BODY, details)
+
+
+def test_the_headline_under_the_byline_is_chosen_when_the_line_above_is_off_topic():
+    headline = "Rototuna school zoning plan: what the new boundary means for families"
+    page = ["Pulse Waikato", "Last checked for accuracy: June 2024 and updated weekly", BYLINE, headline, *BODY]
+    article = _clean(page)
+    assert (article.title, article.paragraphs) == (headline, tuple(BODY))

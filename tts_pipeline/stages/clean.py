@@ -34,6 +34,7 @@ TEASER_WORDS = 20
 # run longer) and a paragraph (layout.PARAGRAPH_WORDS words or more) follows it
 SUBHEADING_WORDS = (2, 5)
 QUESTION_SUBHEADING_EXTRA_WORDS = 2  # ... or up to seven words as a question
+_TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
 LONE_SUBHEADING_WORDS = 6  # a longer line alone under a label is another story's headline
 # A widget's short question that a rule removed ('Was this article helpful?') is followed by its answer
 # buttons: up to ANSWERS lines of up to ANSWER_WORDS words ('Yes', 'No', 'Not really').
@@ -276,6 +277,8 @@ def _headline_like(line: str) -> bool:
     words or more ('Why are Sydney's trains running late again?'; 'Should I fix?' may be a subheading)."""
     words = len(line.split())
     question = line.rstrip("\"'”’)").endswith("?") and words >= extract.HEADLINE_WORDS[0] + 2
+    if question and _TWO_SENTENCES.search(line):
+        return False  # an interviewer's question: 'You still write first drafts by hand. Why?'
     return words <= TEASER_WORDS and (question or not extract.ends_sentence(line, (*extract.SENTENCE_ENDS, ":")))
 
 

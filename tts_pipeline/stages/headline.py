@@ -79,6 +79,8 @@ _LABELLED_LIST = re.compile(r"[^:]{1,40}: [^,]+(, [^,]+){2,}$")
 _LABELLED_FIGURES = re.compile(r"[^:]{1,40}: [^·]+( · [^·]+){2,}$")  # '… per serving: 412 kcal · 14g fat · …'
 
 SIGN_OFF_WORDS = 6
+_DETAILS = re.compile(r".+, [^,]+, [^,]+")
+DETAILS_WORDS = 8
 # The ways of finding the headline by its byline, in order: right above it, right under the byline block,
 # above it with a section label between, and the lenient pass (a sentence headline, or one a rule took).
 # All four look from bylines a rule found before any looks from a bare name: a menu's 'Real Estate' looks
@@ -88,6 +90,7 @@ SECTION_LABEL_WORDS = 3
 # A standfirst above the headline: a sentence this long, sharing this many topic words with the article.
 STANDFIRST_ABOVE_WORDS = 12
 STANDFIRST_SHARED_WORDS = 2
+TOPIC_WORDS = 2  # a headline shares this many topic words with its article
 STANDFIRST_WORDS = 22  # no headline in 13 copied-text sets (and sites-a, -b) has more than 20 words
 SECTION_LABEL_RULE = "section-label"
 # A label over the story's summary; under the headline it tells the standfirst from the headline.
@@ -110,6 +113,7 @@ def mark_header(decisions: Decisions) -> Decisions:
     anchored = next(filter(None, (_anchored_headline(decisions, how, names) for how, names in passes)), None)
     if anchored is not None:
         title, anchor = anchored
+        title = _on_topic_headline(decisions, title, anchor)
         for i in range(title, anchor):
             if decisions[i][1] in TEASER_RULES:
                 decisions[i] = (decisions[i][0], None)
@@ -256,10 +260,13 @@ def _closing_line(line: str) -> bool:
 
 
 def _closing_alone(line: str) -> bool:
-    """A closing line even alone: a list ('Key tracks: Saltmarsh, Lamplighter, Nine Bells'), a short sign-off."""
+    """A closing line even alone: a list ('Key tracks: Saltmarsh, Lamplighter, Nine Bells'), a short sign-off,
+    figures ('Nutrition per serving: 412 kcal · 14g fat · …'; a bar of share buttons has none), a book's details
+    ('A Field Guide to Leaving by Hana Brodsky is published by Crane & Thistle, 320pp, £20')."""
     signed = len(line.split()) <= SIGN_OFF_WORDS and bool(_INNER_SENTENCE.search(line))
-    figures = bool(_LABELLED_FIGURES.match(line)) and len(NUMBER.findall(line)) >= 2  # not a bar of share buttons
-    return bool(_LABELLED_LIST.match(line)) or figures or signed
+    figures = len(NUMBER.findall(line)) >= 2
+    details = figures and len(line.split()) >= DETAILS_WORDS and bool(_DETAILS.fullmatch(line))
+    return bool(_LABELLED_LIST.match(line)) or (figures and bool(_LABELLED_FIGURES.match(line))) or details or signed
 
 
 def _bare_byline(line: str) -> bool:
@@ -327,6 +334,17 @@ def _anchored_headline(decisions: Decisions, how: str = "strict", names: bool = 
         if block:
             return block[-1], anchor
     return None
+
+
+def _on_topic_headline(decisions: Decisions, title: int, anchor: int) -> int:
+    """The headline found above the byline, or the one under it when that is on the article's topic and the
+    one above is not: 'Last checked for accuracy: June 2024', 'By …', '48 hours in Kanazawa: gardens, …'."""
+    below = _headline_below(decisions, anchor)
+    if below is None or below == title:
+        return title
+    body = set().union(*(content_words(decisions[i][0]) for i in kept_lines(decisions) if i > below))
+    above_shares, below_shares = (len(content_words(decisions[i][0]) & body) for i in (title, below))
+    return below if above_shares < TOPIC_WORDS <= below_shares else title
 
 
 def _headline_below(decisions: Decisions, anchor: int) -> int | None:
