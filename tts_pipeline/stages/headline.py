@@ -16,16 +16,14 @@ import re
 from collections import Counter
 
 from tts_pipeline.stages import extract
+from tts_pipeline.stages.article_end import tail_marked
 from tts_pipeline.stages.layout import (
-    ADVERT_RULES,
     EMPTY_RULE,
-    NUMBER,
     TEASER_RULE,
     Decisions,
     box_lines_marked,
     captions_marked,
     content_words,
-    fact_box,
     fact_boxes_kept,
     inline_teasers_marked,
     introduced_lists_kept,
@@ -34,7 +32,6 @@ from tts_pipeline.stages.layout import (
     next_line,
     past_end_marked,
     short_label,
-    table_rows,
     tables_kept,
 )
 
@@ -48,9 +45,6 @@ _WHOLE_QUOTE = re.compile(r"[“\"][^“”\"]+[”\"]")
 PULL_QUOTE_WORDS = 5  # topic words; a shorter quote may be the article's ('“Never again.”')
 PULL_QUOTE_SHARE = 0.8
 DUPLICATE_MIN_WORDS = 15  # a repeated line this long is a pull quote; a shorter one may be a heading
-AFTER_ARTICLE_RULE = "after-article"  # short lines after the article's last sentence
-# A paragraph its writer signs: 'Stay off the roads if you can. — Lena'.
-_SIGNED = re.compile(r"(.+)\s+[—–-]\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
 BYLINE_RULE = "byline"  # the chrome rule of that name finds bylines by their words; mark_header by their place
 # Lines that follow a headline on a page: who wrote it and when (the chrome rules' names).
 ANCHOR_RULES = (BYLINE_RULE, "dateline", "relative-time", "reading-time")
@@ -71,16 +65,6 @@ _PERSON_PAIR = re.compile(f"{_PERSON_NAME.pattern}(?:, {_PERSON_NAME.pattern})* 
 FIRST_SENTENCE_WORDS = 5
 _DOTS = "·•●"  # what separates a widget's items on one line, with " | "
 SENTENCE_HEADLINE_WORDS = 25  # a headline written as a sentence or two is no longer
-# Lines of an article's closing box: 'Player of the match: Kasun Weerakkody', numbers, 'Enjoy! Georgie x'.
-_LABELLED = re.compile(r"[^:]{1,40}: \S")
-_INNER_SENTENCE = re.compile(r"\w[.!?] [A-Z]")
-CLOSING_BOX_LINES = 2
-_LABELLED_LIST = re.compile(r"[^:]{1,40}: [^,]+(, [^,]+){2,}$")
-_LABELLED_FIGURES = re.compile(r"[^:]{1,40}: [^·]+( · [^·]+){2,}$")  # '… per serving: 412 kcal · 14g fat · …'
-
-SIGN_OFF_WORDS = 6
-_DETAILS = re.compile(r".+, [^,]+, [^,]+")
-DETAILS_WORDS = 8
 # The ways of finding the headline by its byline, in order: right above it, right under the byline block,
 # above it with a section label between, and the lenient pass (a sentence headline, or one a rule took).
 # All four look from bylines a rule found before any looks from a bare name: a menu's 'Real Estate' looks
@@ -137,7 +121,7 @@ def mark_header(decisions: Decisions) -> Decisions:
     marked = box_lines_marked(inline_teasers_marked(_furniture_marked(decisions, kept, title, byline_end)))
     # List items last: between lines the other marks left kept ('A', a shape-struck line, 'A' was a list
     # until 'A' proved a section label, and the cleaner's output cleaned again lost the line between).
-    return list_items_kept(_tail_marked(past_end_marked(_labels_marked(marked, title, anchor))))
+    return list_items_kept(tail_marked(past_end_marked(_labels_marked(marked, title, anchor))))
 
 
 def _standfirst_moved_under(decisions: Decisions, title: int) -> tuple[Decisions, int]:
@@ -200,7 +184,7 @@ def _furniture_marked(decisions: Decisions, kept: list[int], title: int, byline_
             marked[i] = (line, BYLINE_RULE)
         elif i > title and _pull_quote(line, [decisions[j][0] for j in kept if j != i]):
             marked[i] = (line, DUPLICATE_RULE)
-    return _tail_marked(marked)
+    return tail_marked(marked)
 
 
 def _neighbours(decisions: Decisions, at: int) -> list[int]:
@@ -218,66 +202,9 @@ def _pull_quote(line: str, others: list[str]) -> bool:
     )
 
 
-def _tail_marked(decisions: Decisions) -> Decisions:
-    """Kept lines after the last sentence that are no sentence, a fact box aside, are furniture, but for the
-    article's closing box: the lines right under its last sentence when CLOSING_BOX_LINES of them are
-    `Label: value` or numbers lines ('Teams', 'Galle Mariners: …', 'K Adams c Pillay b Botha 104 (118)'), or
-    one is a list or a sign-off ('Key tracks: Saltmarsh, Lamplighter, Nine Bells', 'Enjoy! Georgie x').
-    Run again once the article's end is struck (past_end_marked), so that the cleaner's output, cleaned
-    again, loses nothing more. On 23 sets the second run took 17 body lines without the closing box."""
-    kept = kept_lines(decisions)
-    ends = [i for i in kept[1:] if _ends_sentence(decisions[i][0]) or decisions[i][0].endswith(":")]
-    if not ends or decisions[ends[-1]][0].endswith(":"):
-        return decisions  # no sentence, or the article ends with a list its last sentence introduces
-    after = [i for i in kept if i > ends[-1]]
-    box = fact_box(decisions, after) | _tables(decisions)
-    closing: list[int] = []
-    at = next_line(decisions, ends[-1])
-    while at is not None and decisions[at][1] in ADVERT_RULES:
-        at = next_line(decisions, at)  # an advert between the article's text and its box ('ADVERTISEMENT')
-    while at is not None and decisions[at][1] is None:  # the stretch right under the last sentence
-        closing.append(at)
-        at = next_line(decisions, at)
-    lines = [decisions[i][0] for i in closing]
-    if sum(map(_closing_line, lines)) < CLOSING_BOX_LINES and not any(map(_closing_alone, lines)):
-        closing = []  # one `Label: value` line alone may be another story ('SA20: Paarl Royals edge …')
-    marked = list(decisions)
-    for i in after:
-        if not (_ends_sentence(decisions[i][0]) or i in box or i in closing):
-            marked[i] = (decisions[i][0], AFTER_ARTICLE_RULE)
-    return marked
-
-
-def _tables(decisions: Decisions) -> set[int]:
-    """A table's rows and a short label right above it ('How we tested')."""
-    rows = table_rows(decisions)
-    labels = {next_line(decisions, i, -1) for i in rows if i - 1 not in rows}
-    return rows | {i for i in labels if i is not None and short_label(decisions[i][0], SECTION_LABEL_WORDS)}
-
-
-def _closing_line(line: str) -> bool:
-    return bool(_LABELLED.match(line)) or len(NUMBER.findall(line)) >= 2 or bool(_INNER_SENTENCE.search(line))
-
-
-def _closing_alone(line: str) -> bool:
-    """A closing line even alone: a list ('Key tracks: Saltmarsh, Lamplighter, Nine Bells'), a short sign-off,
-    figures ('Nutrition per serving: 412 kcal · 14g fat · …'; a bar of share buttons has none), a book's details
-    ('A Field Guide to Leaving by Hana Brodsky is published by Crane & Thistle, 320pp, £20')."""
-    signed = len(line.split()) <= SIGN_OFF_WORDS and bool(_INNER_SENTENCE.search(line))
-    figures = len(NUMBER.findall(line)) >= 2
-    details = figures and len(line.split()) >= DETAILS_WORDS and bool(_DETAILS.fullmatch(line))
-    return bool(_LABELLED_LIST.match(line)) or (figures and bool(_LABELLED_FIGURES.match(line))) or details or signed
-
-
 def _bare_byline(line: str) -> bool:
     """A name, perhaps with a place ('Camille Durand in Paris'); 'Key Takeaways' only looks like one."""
     return bool(_PERSON_AT.fullmatch(line) or _PERSON_PAIR.fullmatch(line)) and not _SUMMARY_LABEL.fullmatch(line)
-
-
-def _ends_sentence(line: str) -> bool:
-    """Ends like a sentence, perhaps signed: 'Stay warm, and stay off the roads if you can. — Lena'."""
-    signed = _SIGNED.fullmatch(line)
-    return extract.ends_sentence(signed.group(1) if signed else line)
 
 
 def _labels_marked(decisions: Decisions, title: int, anchor: int | None) -> Decisions:

@@ -1,0 +1,93 @@
+"""Copied text: where the article ends. Kept lines after its last sentence that are no sentence are furniture
+(tags, teasers, footers) however they are worded, but for the article's own closing box, its tables and its
+fact boxes.
+
+Decisions are (line, rule name or None when kept), as clean._decide makes them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tts_pipeline.stages import extract
+from tts_pipeline.stages.layout import (
+    ADVERT_RULES,
+    NUMBER,
+    Decisions,
+    fact_box,
+    kept_lines,
+    next_line,
+    short_label,
+    table_rows,
+)
+
+AFTER_ARTICLE_RULE = "after-article"  # short lines after the article's last sentence
+# A paragraph its writer signs: 'Stay off the roads if you can. — Lena'.
+_SIGNED = re.compile(r"(.+)\s+[—–-]\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
+# Lines of an article's closing box: 'Player of the match: Kasun Weerakkody', numbers, 'Enjoy! Georgie x'.
+_LABELLED = re.compile(r"[^:]{1,40}: \S")
+_INNER_SENTENCE = re.compile(r"\w[.!?] [A-Z]")
+CLOSING_BOX_LINES = 2
+_LABELLED_LIST = re.compile(r"[^:]{1,40}: [^,]+(, [^,]+){2,}$")
+_LABELLED_FIGURES = re.compile(r"[^:]{1,40}: [^·]+( · [^·]+){2,}$")  # '… per serving: 412 kcal · 14g fat · …'
+SIGN_OFF_WORDS = 6
+_DETAILS = re.compile(r".+, [^,]+, [^,]+")
+DETAILS_WORDS = 8
+LABEL_WORDS = 3  # a table's label: 'How we tested'
+
+
+def tail_marked(decisions: Decisions) -> Decisions:
+    """Kept lines after the last sentence that are no sentence, a fact box aside, are furniture, but for the
+    article's closing box: the lines right under its last sentence when CLOSING_BOX_LINES of them are
+    `Label: value` or numbers lines ('Teams', 'Galle Mariners: …', 'K Adams c Pillay b Botha 104 (118)'), or
+    one is a list or a sign-off ('Key tracks: Saltmarsh, Lamplighter, Nine Bells', 'Enjoy! Georgie x').
+    Run again once the article's end is struck (past_end_marked), so that the cleaner's output, cleaned
+    again, loses nothing more. On 23 sets the second run took 17 body lines without the closing box."""
+    kept = kept_lines(decisions)
+    ends = [i for i in kept[1:] if _ends_sentence(decisions[i][0]) or decisions[i][0].endswith(":")]
+    if not ends or decisions[ends[-1]][0].endswith(":"):
+        return decisions  # no sentence, or the article ends with a list its last sentence introduces
+    after = [i for i in kept if i > ends[-1]]
+    box = fact_box(decisions, after) | _tables(decisions)
+    closing: list[int] = []
+    at = next_line(decisions, ends[-1])
+    while at is not None and decisions[at][1] in ADVERT_RULES:
+        at = next_line(decisions, at)  # an advert between the article's text and its box ('ADVERTISEMENT')
+    while at is not None and decisions[at][1] is None:  # the stretch right under the last sentence
+        closing.append(at)
+        at = next_line(decisions, at)
+    lines = [decisions[i][0] for i in closing]
+    if sum(map(_closing_line, lines)) < CLOSING_BOX_LINES and not any(map(_closing_alone, lines)):
+        closing = []  # one `Label: value` line alone may be another story ('SA20: Paarl Royals edge …')
+    marked = list(decisions)
+    for i in after:
+        if not (_ends_sentence(decisions[i][0]) or i in box or i in closing):
+            marked[i] = (decisions[i][0], AFTER_ARTICLE_RULE)
+    return marked
+
+
+def _tables(decisions: Decisions) -> set[int]:
+    """A table's rows and a short label right above it ('How we tested')."""
+    rows = table_rows(decisions)
+    labels = {next_line(decisions, i, -1) for i in rows if i - 1 not in rows}
+    return rows | {i for i in labels if i is not None and short_label(decisions[i][0], LABEL_WORDS)}
+
+
+def _closing_line(line: str) -> bool:
+    return bool(_LABELLED.match(line)) or len(NUMBER.findall(line)) >= 2 or bool(_INNER_SENTENCE.search(line))
+
+
+def _closing_alone(line: str) -> bool:
+    """A closing line even alone: a list ('Key tracks: Saltmarsh, Lamplighter, Nine Bells'), a short sign-off,
+    figures ('Nutrition per serving: 412 kcal · 14g fat · …'; a bar of share buttons has none), a book's details
+    ('A Field Guide to Leaving by Hana Brodsky is published by Crane & Thistle, 320pp, £20')."""
+    signed = len(line.split()) <= SIGN_OFF_WORDS and bool(_INNER_SENTENCE.search(line))
+    figures = len(NUMBER.findall(line)) >= 2
+    details = figures and len(line.split()) >= DETAILS_WORDS and bool(_DETAILS.fullmatch(line))
+    return bool(_LABELLED_LIST.match(line)) or (figures and bool(_LABELLED_FIGURES.match(line))) or details or signed
+
+
+def _ends_sentence(line: str) -> bool:
+    """Ends like a sentence, perhaps signed: 'Stay warm, and stay off the roads if you can. — Lena'."""
+    signed = _SIGNED.fullmatch(line)
+    return extract.ends_sentence(signed.group(1) if signed else line)
