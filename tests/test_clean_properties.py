@@ -90,6 +90,14 @@ def test_the_headline_repeated_at_the_end_is_no_last_sentence():
     _assert_cleaned_once(text)
 
 
+def test_a_headline_between_two_lines_of_a_box_is_no_pitch_of_the_box():
+    """Found by the property above: a newsletter line above and under the headline struck it as the box's own
+    pitch, and the paragraph under it, twice on the page, became headline and paragraph at once."""
+    promo = "Sign up to our free newsletter"
+    body = "More than 300 homes lost power, the government said."
+    _assert_cleaned_once(f"Listen to this article\n{promo}\nThe council voted on Tuesday.\n{promo}\n{body}\n{body}")
+
+
 def _assert_cleaned_once(text: str) -> None:
     article = clean_text(text)
     again = clean_text("\n".join([article.title, *article.paragraphs]))

@@ -118,7 +118,7 @@ def mark_header(decisions: Decisions) -> Decisions:
     decisions, title = _standfirst_moved_under(decisions, title)
     decisions = captions_marked(decisions, title)  # first: a caption is no last sentence
     kept = kept_lines(decisions)
-    marked = box_lines_marked(inline_teasers_marked(_furniture_marked(decisions, kept, title, byline_end)))
+    marked = box_lines_marked(inline_teasers_marked(_furniture_marked(decisions, kept, title, byline_end)), title)
     # List items last: between lines the other marks left kept ('A', a shape-struck line, 'A' was a list
     # until 'A' proved a section label, and the cleaner's output cleaned again lost the line between).
     return list_items_kept(tail_marked(past_end_marked(_labels_marked(marked, title, anchor))))

@@ -323,13 +323,13 @@ def _list_sibling(line: str, others: list[str]) -> bool:
     return bool(note) and any(other.endswith(")") and f"({note.group(1)}" in other for other in others)
 
 
-def box_lines_marked(decisions: Decisions) -> Decisions:
+def box_lines_marked(decisions: Decisions, title: int) -> Decisions:
     """A kept line between two lines of one box (a newsletter's heading and its 'Sign me up' button) is the
     box's own pitch, however it is worded ('Get the biggest stories from across Down every Thursday.')."""
     marked = list(decisions)
     for i in kept_lines(decisions):
         before, after = next_line(decisions, i, -1), next_line(decisions, i)
-        if before is None or after is None or len(decisions[i][0].split()) > BOX_LINE_WORDS:
+        if i <= title or before is None or after is None or len(decisions[i][0].split()) > BOX_LINE_WORDS:
             continue
         kinds = {_kind(decisions[before][1]), _kind(decisions[after][1])}
         if len(kinds) == 1 and kinds <= set(BOX_KINDS):
