@@ -187,3 +187,35 @@ def test_the_headline_under_the_byline_is_chosen_when_the_line_above_is_off_topi
     page = ["Pulse Waikato", "Last checked for accuracy: June 2024 and updated weekly", BYLINE, headline, *BODY]
     article = _clean(page)
     assert (article.title, article.paragraphs) == (headline, tuple(BODY))
+
+
+# --- standfirsts above short headlines, adverts above the headline (set AA)
+LONG_STANDFIRST = (
+    "Europe wrote the world's first comprehensive law on school zones and families. Now comes the hard part: "
+    "working out what the boundary actually means"
+)
+
+
+def test_a_long_standfirst_without_a_full_stop_above_a_short_headline_is_read_after_it():
+    page = [*MENU, LONG_STANDFIRST, "The zone nobody can read yet", "Illustration by Kofi Mensah-Hart"]
+    article = _clean([*page, "Issue 48 · Autumn 2024", "14 minute read", *BODY])
+    assert (article.title, article.paragraphs) == ("The zone nobody can read yet", (LONG_STANDFIRST, *BODY))
+
+
+def test_with_no_byline_a_long_line_over_a_short_headline_is_its_standfirst():
+    headline = "School zoning plan splits Rototuna street"
+    article = _clean([*MENU, LONG_STANDFIRST, headline, "3 photos", *BODY])
+    assert (article.title, article.paragraphs) == (headline, (LONG_STANDFIRST, *BODY))
+
+
+def test_a_headline_and_a_standfirst_of_similar_length_keep_their_order():
+    headline = "Where the fog grows tea: a week on São Miguel’s last plantations"
+    kicker = "Words by Tobias Ramsbury Photographs by Inês Varejão"
+    article = _clean([*MENU, headline, kicker, "Published 9 April 2024", *BODY])
+    assert article.title == headline
+
+
+def test_the_line_under_an_advert_above_the_headline_is_the_adverts():
+    page = [*MENU, "ADVERTISEMENT", "Holiday deals on laptops and tablets at ByteMart", HEADLINE]
+    article = _clean([*page, "Mere Tapsell", "Updated 11:26 GMT", *BODY])
+    assert (article.title, article.paragraphs) == (HEADLINE, tuple(BODY))

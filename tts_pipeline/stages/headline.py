@@ -18,6 +18,7 @@ from collections import Counter
 from tts_pipeline.stages import extract
 from tts_pipeline.stages.article_end import tail_marked
 from tts_pipeline.stages.layout import (
+    ADVERT_RULES,
     EMPTY_RULE,
     TEASER_RULE,
     Decisions,
@@ -74,6 +75,7 @@ SECTION_LABEL_WORDS = 3
 # A standfirst above the headline: a sentence this long, sharing this many topic words with the article.
 STANDFIRST_ABOVE_WORDS = 12
 STANDFIRST_SHARED_WORDS = 2
+STANDFIRST_OVER_RATIO = 2
 TOPIC_WORDS = 2  # a headline shares this many topic words with its article
 STANDFIRST_WORDS = 22  # no headline in 13 copied-text sets (and sites-a, -b) has more than 20 words
 SECTION_LABEL_RULE = "section-label"
@@ -109,14 +111,17 @@ def mark_header(decisions: Decisions) -> Decisions:
     else:
         # A headline has kept text under it: the last line kept is none ('A', '0 0 0 0 :').
         candidates = [i for i in kept[:-1] if i < first_sentence and _headline_shaped(decisions[i][0])]
+        pair = candidates[:2] if len(candidates) > 1 else None
+        if pair and next_line(decisions, pair[0]) == pair[1] and _standfirst_over(*(decisions[i][0] for i in pair)):
+            candidates.pop(0)  # a standfirst printed above its headline
         title = candidates[0] if candidates else _first_line_headline(decisions, kept)
         if title is not None and decisions[title][1] is not None:
             decisions = _headline_restored(decisions, title, kept)
         byline_end, anchor = first_sentence, None
     if title is None:
         return decisions
-    decisions, title = _standfirst_moved_under(decisions, title)
-    decisions = captions_marked(decisions, title)  # first: a caption is no last sentence
+    decisions, title, header_end = _standfirst_moved_under(decisions, title)
+    decisions = captions_marked(decisions, header_end)  # first: a caption is no last sentence
     kept = kept_lines(decisions)
     marked = box_lines_marked(inline_teasers_marked(_furniture_marked(decisions, kept, title, byline_end)), title)
     # List items last: between lines the other marks left kept ('A', a shape-struck line, 'A' was a list
@@ -124,25 +129,36 @@ def mark_header(decisions: Decisions) -> Decisions:
     return list_items_kept(tail_marked(past_end_marked(_labels_marked(marked, title, anchor))))
 
 
-def _standfirst_moved_under(decisions: Decisions, title: int) -> tuple[Decisions, int]:
-    """(decisions, headline) with a standfirst printed right above the headline moved under it, where the
+def _standfirst_moved_under(decisions: Decisions, title: int) -> tuple[Decisions, int, int]:
+    """(decisions, headline, the standfirst's place or the headline's) with a standfirst printed right above
+    the headline moved under it, where the
     article's text is read: a long sentence on the article's topic, with no sentence above it (a run of
     sentences above a headline is a cookie notice or other stories' summaries)."""
     above = next_line(decisions, title, -1)
     if above is None or decisions[above][1] is not None:
-        return decisions, title
+        return decisions, title, title
     line = decisions[above][0]
     higher = next_line(decisions, above, -1)
-    if not _sentence(line) or len(line.split()) < STANDFIRST_ABOVE_WORDS:
-        return decisions, title
+    if not (
+        (_sentence(line) and len(line.split()) >= STANDFIRST_ABOVE_WORDS) or _standfirst_over(line, decisions[title][0])
+    ):
+        return decisions, title, title
     if higher is not None and decisions[higher][1] is None and _sentence(decisions[higher][0]):
-        return decisions, title
+        return decisions, title, title
     below = set().union(*(content_words(decisions[i][0]) for i in kept_lines(decisions) if i >= title))
     if len(content_words(line) & below) < STANDFIRST_SHARED_WORDS:
-        return decisions, title
+        return decisions, title, title
     moved = list(decisions)
     moved[above], moved[title] = decisions[title], decisions[above]
-    return moved, above
+    return moved, above, title
+
+
+def _standfirst_over(upper: str, headline: str) -> bool:
+    """A line right above the headline that is a standfirst though it does not end as a sentence: long, and
+    far longer than the headline ('Europe wrote the world's first … law on AI. Now comes the hard part: …' over
+    'The rulebook nobody can read yet')."""
+    words = len(upper.split())
+    return words >= STANDFIRST_ABOVE_WORDS and words >= STANDFIRST_OVER_RATIO * len(headline.split())
 
 
 def _headline_restored(decisions: Decisions, title: int, kept: list[int]) -> Decisions:
@@ -308,8 +324,12 @@ def _headline_block(decisions: Decisions, anchor: int, how: str = "strict") -> l
             break  # 'BREAKING: Signal No. 3 raised over Catanduanes' above the headline is a banner
         if not block and rule in MENU_RULES:
             break  # a menu above the byline: the headline is under it ('Sport › Football', 'By …', headline)
-        if allowed and shaped and not under and (not block or block[-1] == i + 1):
+        over = next_line(decisions, i, -1)
+        advert = bool(block) and over is not None and decisions[over][1] in ADVERT_RULES  # the advert's own line
+        if allowed and shaped and not under and not advert and (not block or block[-1] == i + 1):
             block.append(i)
+            if len(block) == 2 and _standfirst_over(decisions[i][0], decisions[block[0]][0]):
+                return block[:1]  # the line above is far longer: a standfirst printed above its headline
             if len(block) == 2 or as_sentence or standfirst:
                 break  # over a standfirst, the line above the headline is a kicker ('Part 2 of an investigation')
         elif not block and _anchor(decisions[i]):
