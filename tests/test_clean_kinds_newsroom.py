@@ -1,4 +1,4 @@
-"""Kinds of copied-page line seen leaking on sets Y, Z and AB — newsroom and desk bylines, filing details, readers'
+"""Kinds of copied-page line seen leaking on sets Y, Z, AA and AB — newsroom and desk bylines, filing details, readers'
 comments shown beside the article, obituary guestbooks, paid notices, transcript and gallery furniture,
 numeric datelines, icon menus; ratings, shop buttons, disclosures and captions of reviews, recipes and travel
 pages — each beside body lines that look like it."""
@@ -98,6 +98,37 @@ FURNITURE = [
     ("The Northern Review is a registered charity, no. 1045521.", "company-footer"),
     ("Stream on:", "player-controls"),
     ("Apple Music", "player-controls"),
+    # business, finance, technology and science pages (set AA)
+    ("Sam Whitlock is an economics reporter at The Copperfield Courier.", "author-bio"),
+    (
+        "Priya Ramaswamy is The Ledgerline's technology correspondent, covering enterprise software and cloud "
+        "computing. Follow her on Threadline @priyaram",
+        "author-bio",
+    ),
+    ("SKIP ADVERTISEMENT", "advert"),
+    ("Trade global shares from £0 commission. Capital at risk. Learn more", "advert"),
+    (
+        "A version of this article appears in print on Aug. 30, 2024, Section A, Page 9 with the headline: "
+        "Oceans Soak Up Record Heat.",
+        "publisher-note",
+    ),
+    ("The Saltmarsh Times Climate Forward newsletter: Join us in understanding a changing planet.", "newsletter"),
+    ("Google Play", "app-prompt"),
+    ("Stay informed on the go. Download the Courier app", "app-prompt"),
+    ("Explainer: What gilt yields mean for your mortgage", "cross-link"),
+    ("Suggested Topics:", "cross-link"),
+    (
+        "A research vessel near Kessler Glacier in January 2023. Credit: S. Halloran/Southern Ocean Institute",
+        "photo-credit",
+    ),
+    ("Pacifica Bank's headquarters. FINWIRE/Lim Wei Jie/File Photo Purchase Licensing Rights", "photo-credit"),
+    ("1D 5D 1M 6M YTD 1Y 5Y", "market-data"),
+    ("Dow Jones Industrial Average, intraday", "market-data"),
+    ("($1 = 1.3380 Singapore dollars)", "wire-slug"),
+    ("Section: Business / Satellites", "tags"),
+    ("Word count: 520", "tags"),
+    ("Share full article", "share"),
+    ("★ Most liked reader comment", "comments"),
 ]
 LOOKALIKE_BODY = [
     "Hospital staff said the ward would reopen on Monday.",
@@ -124,6 +155,13 @@ LOOKALIKE_BODY = [
     "A Field Guide to Leaving by Hana Brodsky is published by Crane & Thistle, 320pp, £20",
     "He replied that the matter was closed.",
     "Spotify said it would appeal the ruling.",
+    "Jane Okafor is a reporter who spent 20 years at the paper before she retired.",
+    "Investors were told their capital was at risk when they signed up.",
+    "Explainer: the bill would raise the cap to £5,000.",
+    "The section of the road between the two bridges will close on Monday.",
+    "The conversion rate was $1 = 1.34 Singapore dollars at the time.",
+    # the dev set keeps a wire story's credits (reuters.com.parasite.html); set AA's writer struck them
+    "Reporting by Anand Subramaniam; Editing by Chris Halloway",
 ]
 
 

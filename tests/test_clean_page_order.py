@@ -219,3 +219,10 @@ def test_the_line_under_an_advert_above_the_headline_is_the_adverts():
     page = [*MENU, "ADVERTISEMENT", "Holiday deals on laptops and tablets at ByteMart", HEADLINE]
     article = _clean([*page, "Mere Tapsell", "Updated 11:26 GMT", *BODY])
     assert (article.title, article.paragraphs) == (HEADLINE, tuple(BODY))
+
+
+def test_a_signed_quote_under_a_comments_label_is_the_readers_comment():
+    comment = "“My grandad worked there 40 years. This is a sad day for the town.” — Janet R, Coldbrook"
+    quote = "“We will fight these cuts all the way,” — Dave Carver, Allied Workers Union"
+    article = _clean([HEADLINE, BYLINE, *BODY[:3], "TOP COMMENT", comment, quote, *BODY[3:]])
+    assert article.paragraphs == (*BODY[:3], quote, *BODY[3:])

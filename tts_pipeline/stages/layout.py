@@ -77,6 +77,8 @@ ADVERT_RULES = ("advert", "sponsor-message")
 # Boxes whose own lines sit round their pitch: a newsletter's heading and button, a plea for support.
 BOX_KINDS = ("newsletter", "support", "paywall")
 BOX_LINE_WORDS = 30
+COMMENT_RULE = "comments"
+_SIGNED_QUOTE = re.compile(r"[“\"‘'].{5,600}[”\"’'] ?[—–-] ?\S.{0,60}")
 _QUESTION_WORD = re.compile(r"(what|how|why|who|when|where|which|should|can|will|is|are|do|does)\b", re.IGNORECASE)
 # ... and a line that quotes a message or a sign ('One read: "Babe I promise it's sorted …"') is the article's.
 _QUOTE_AFTER_LABEL = re.compile(r"""[^"“”‘’']{1,40}: ["“‘'].+["”’']""")
@@ -325,14 +327,17 @@ def _list_sibling(line: str, others: list[str]) -> bool:
 
 def box_lines_marked(decisions: Decisions, title: int) -> Decisions:
     """A kept line between two lines of one box (a newsletter's heading and its 'Sign me up' button) is the
-    box's own pitch, however it is worded ('Get the biggest stories from across Down every Thursday.')."""
+    box's own pitch, however it is worded ('Get the biggest stories from across Down every Thursday.'); a
+    signed quote under a comment's label ('TOP COMMENT', '“My grandad worked there 40 years.” — Janet R') is
+    the reader's comment."""
     marked = list(decisions)
     for i in kept_lines(decisions):
         before, after = next_line(decisions, i, -1), next_line(decisions, i)
         if i <= title or before is None or after is None or len(decisions[i][0].split()) > BOX_LINE_WORDS:
             continue
         kinds = {_kind(decisions[before][1]), _kind(decisions[after][1])}
-        if len(kinds) == 1 and kinds <= set(BOX_KINDS):
+        comment = decisions[before][1] == COMMENT_RULE and _SIGNED_QUOTE.fullmatch(decisions[i][0])
+        if (len(kinds) == 1 and kinds <= set(BOX_KINDS)) or comment:
             marked[i] = (decisions[i][0], decisions[before][1])
     return marked
 
