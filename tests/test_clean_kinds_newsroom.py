@@ -129,6 +129,13 @@ FURNITURE = [
     ("Word count: 520", "tags"),
     ("Share full article", "share"),
     ("★ Most liked reader comment", "comments"),
+    # explainers and fact-checks (set AD)
+    ("Reviewed for medical accuracy by Dr. Paul Ermakov", "review-notice"),
+    ("Reviewed by: Alden Greer, editor", "review-notice"),
+    (
+        "Updated 14 March 2024: This article has been updated to include comment from ERCOT.",
+        "update-note",
+    ),
 ]
 LOOKALIKE_BODY = [
     "Hospital staff said the ward would reopen on Monday.",
@@ -162,6 +169,8 @@ LOOKALIKE_BODY = [
     "The conversion rate was $1 = 1.34 Singapore dollars at the time.",
     # the dev set keeps a wire story's credits (reuters.com.parasite.html); set AA's writer struck them
     "Reporting by Anand Subramaniam; Editing by Chris Halloway",
+    "Update, May 31: This story has been updated to correct the number of bridges to be repaired. It is 112, not 121.",
+    "The report was reviewed by the council's auditors before it was published.",
 ]
 
 

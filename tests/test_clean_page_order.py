@@ -226,3 +226,46 @@ def test_a_signed_quote_under_a_comments_label_is_the_readers_comment():
     quote = "“We will fight these cuts all the way,” — Dave Carver, Allied Workers Union"
     article = _clean([HEADLINE, BYLINE, *BODY[:3], "TOP COMMENT", comment, quote, *BODY[3:]])
     assert article.paragraphs == (*BODY[:3], quote, *BODY[3:])
+
+
+# --- boxes with data lines, standfirsts over the page's picture, footnotes (sets AC and AD)
+
+
+def test_a_closing_box_keeps_a_line_a_shape_rule_took():
+    box = ["MATCH FACTS", "Score: Al Safwa 3 (Al Qahtani 55, Al Dosari 71, 90+3) Al Rimal 1 (Bensaid 31)"]
+    box += ["Red card: Vieira (Al Safwa) 23", "Attendance: 21,406"]
+    page = [HEADLINE, BYLINE, *BODY, *box, "Related", "Najd United held again as title race tightens"]
+    assert _clean(page).paragraphs == (*BODY, *box)
+
+
+def test_a_fact_box_keeps_a_line_a_widget_rule_took():
+    box = ["Study in numbers", "Workers monitored: 640", "Sites: 24", "Highest heat index recorded: 54°C"]
+    page = [HEADLINE, BYLINE, *BODY[:4], *box, *BODY[4:], "Comments (4)", "Please log in to comment."]
+    assert _clean(page).paragraphs == (*BODY[:4], *box, *BODY[4:])
+
+
+def test_a_fact_checks_claim_box_stays():
+    box = ["CLAIM: “Violent crime in Rototuna is down 40% since I took office.”"]
+    box += ["CLAIMED BY: Mayor Denise Tillman, in a campaign video posted May 14", "OUR RATING: Misleading"]
+    assert _clean([HEADLINE, BYLINE, *box, *BODY]).paragraphs == (*box, *BODY)
+
+
+def test_a_long_standfirst_over_the_pages_picture_is_no_caption():
+    standfirst = (
+        "Public retirement systems have poured roughly $200 billion into private credit in five years. Here's what "
+        "that means for the teachers and firefighters whose savings are on the line."
+    )
+    page = [HEADLINE, standfirst, "Illustration by Wren Kovalenko", "June 28, 2024", *BODY]
+    assert _clean(page).paragraphs == (standfirst, *BODY)
+
+
+def test_a_paragraph_above_a_described_picture_is_no_caption():
+    line = "Fifty-one years later he has completed 231 sheets, covering the whole county, and is on his third revision."
+    page = [HEADLINE, BYLINE, *BODY[:3], line, "[Illustration: Lasko's studio, with sheets pinned to the walls]"]
+    assert _clean([*page, *BODY[3:]]).paragraphs == (*BODY[:3], line, *BODY[3:])
+
+
+def test_a_paragraph_ending_in_a_footnote_mark_is_a_sentence():
+    line = "He records what no satellite would notice: a cellar hole, a bus turning spot, Grandma's Bathtub.²"
+    page = [HEADLINE, BYLINE, *BODY[:3], line, *BODY[3:]]
+    assert _clean(page).paragraphs == (*BODY[:3], line, *BODY[3:])

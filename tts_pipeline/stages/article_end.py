@@ -13,6 +13,7 @@ from tts_pipeline.stages import extract
 from tts_pipeline.stages.layout import (
     ADVERT_RULES,
     NUMBER,
+    SHAPE_RULES,
     Decisions,
     fact_box,
     kept_lines,
@@ -53,7 +54,7 @@ def tail_marked(decisions: Decisions) -> Decisions:
     at = next_line(decisions, ends[-1])
     while at is not None and decisions[at][1] in ADVERT_RULES:
         at = next_line(decisions, at)  # an advert between the article's text and its box ('ADVERTISEMENT')
-    while at is not None and decisions[at][1] is None:  # the stretch right under the last sentence
+    while at is not None and _in_stretch(decisions[at]):  # the stretch right under the last sentence
         closing.append(at)
         at = next_line(decisions, at)
     lines = [decisions[i][0] for i in closing]
@@ -63,7 +64,14 @@ def tail_marked(decisions: Decisions) -> Decisions:
     for i in after:
         if not (_ends_sentence(decisions[i][0]) or i in box or i in closing):
             marked[i] = (decisions[i][0], AFTER_ARTICLE_RULE)
+    for i in closing:
+        marked[i] = (decisions[i][0], None)  # a box line a shape rule took ('Score: Al Safwa 3 (…) Al Rimal 1')
     return marked
+
+
+def _in_stretch(decision: tuple[str, str | None]) -> bool:
+    line, rule = decision
+    return rule is None or (rule in SHAPE_RULES and bool(_LABELLED.match(line)))
 
 
 def _tables(decisions: Decisions) -> set[int]:

@@ -53,11 +53,13 @@ def squash(text: str) -> str:
 
 
 SENTENCE_ENDS = (".", "!", "?", "…")
+_FOOTNOTE_MARK = re.compile(r"(\[\d{1,3}\]|[¹²³⁴-⁹⁰†‡])+$")
 
 
 def ends_sentence(line: str, marks: tuple[str, ...] = SENTENCE_ENDS) -> bool:
-    """Does the line end like a sentence (closing quotes and brackets aside)? Body does, far more than chrome."""
-    return line.rstrip("\"'”’)").endswith(marks)
+    """Does the line end like a sentence (closing quotes and brackets, footnote marks aside: '… Grandma's
+    Bathtub.²', '… in 2019.[3]')? Body does, far more than chrome."""
+    return _FOOTNOTE_MARK.sub("", line).rstrip("\"'”’)").endswith(marks)
 
 
 def parse_html(html: str | bytes) -> HtmlElement:

@@ -28,8 +28,10 @@ _BARE_CREDIT = re.compile(
     r"[(\[]?(photo(graph)?s?|pictures?|pics?|images?|credits?|courtesy|illustrations?|getty|supplied)\b", re.IGNORECASE
 )
 BARE_CREDIT_WORDS = 9
+_PLACEHOLDER = re.compile(r"\[[^\]:]{1,20}: [^\]]*\s[^\]]*\s[^\]]*\]")  # a described picture: three words or more
 _QUOTED_SPEECH = re.compile(r"[”\"],? (said|says|told|added|asked)\b")
 CAPTION_WORDS = 45
+STANDFIRST_WORDS = 25  # no caption right under a headline on sets Y-AD is this long; two standfirsts were
 _CREDIT_TAIL = re.compile(r"\w[.!?] ([A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){0,4})$")
 # Kept lines after a block of chrome that ends the article: a donation pitch, an author's bio, comments.
 PAST_END_RULE = "past-article-end"
@@ -94,6 +96,10 @@ _COMMON_WORDS = (
 _COMMON = frozenset(_COMMON_WORDS.split())
 # Rules that judge a line by its shape alone, not its words: a fact box's lines may take that shape.
 SHAPE_RULES = (TEASER_RULE, "linked-source", "show-banner")
+_UPPER_LABEL = re.compile(r"[A-Z][A-Z '’&/-]{1,30}: \S")
+LABELLED_BOX_LINES = 3
+PROMO_LABEL_RULE = "promo-label"
+DATA_RULES = ("weather-widget", "market-data", "score-widget")  # widgets' lines, shaped like a box's facts
 TABLE_ROWS = 3  # a heading row and two rows, or three rows
 TABLE_SHAPE_RULES = (*SHAPE_RULES, "breadcrumb", "dateline")  # a timetable's rows: '07:05 | 07:17 | 07:31'
 FACT_BOX_HEADING_WORDS = 5  # 'The numbers', 'Match details'
@@ -126,10 +132,15 @@ def captions_marked(decisions: Decisions, title: int) -> Decisions:
     for i, (line, rule) in enumerate(decisions):
         if rule != CREDIT_RULE or len(line.split()) > BARE_CREDIT_WORDS or not _BARE_CREDIT.match(line):
             continue
+        if _PLACEHOLDER.fullmatch(line):
+            continue  # '[Illustration: Lasko's studio, with sheets pinned to the walls]' is the caption itself
         above = next((j for j in range(i - 1, title, -1) if decisions[j][1] != EMPTY_RULE), None)
         if above is None or decisions[above][1] is not None or _QUOTED_SPEECH.search(decisions[above][0]):
             continue  # a quote is the article's, above a gallery's link ('PHOTOS: Scenes from the forum')
-        if len(decisions[above][0].split()) <= CAPTION_WORDS:
+        words = len(decisions[above][0].split())
+        if next_line(decisions, title) == above and words >= STANDFIRST_WORDS:
+            continue  # right under the headline, a line this long is its standfirst, over the page's picture
+        if words <= CAPTION_WORDS:
             marked[above] = (decisions[above][0], CAPTION_RULE)
     return _site_credits_marked(marked, title)
 
@@ -180,11 +191,14 @@ def fact_boxes_kept(decisions: Decisions) -> Decisions:
     Colm Healy (Galway)'), with its short heading above: kept again where a rule that judges lines by their
     shape (a teaser list, a linked source, a show's time slot) took them."""
     fact = [bool(_FACT_LINE.fullmatch(line)) for line, _ in decisions] + [False]
+    runs = _runs(fact)
     kept = list(decisions)
     for i, (line, rule) in enumerate(decisions):
         if not _in_run(fact, i):
             continue
-        if rule in SHAPE_RULES:
+        # A data rule's line in a box whose other lines no rule took: 'Highest heat index recorded: 54°C'.
+        in_kept_box = sum(decisions[j][1] is None for j in runs[i]) >= 2 and rule in DATA_RULES
+        if rule in SHAPE_RULES or in_kept_box:
             kept[i] = (line, None)
         starts_box = i == 0 or not fact[i - 1]
         if (
@@ -194,6 +208,20 @@ def fact_boxes_kept(decisions: Decisions) -> Decisions:
             and short_label(decisions[i - 1][0], FACT_BOX_HEADING_WORDS)
         ):
             kept[i - 1] = (decisions[i - 1][0], None)
+    return _labelled_boxes_kept(kept)
+
+
+def _labelled_boxes_kept(decisions: Decisions) -> Decisions:
+    """LABELLED_BOX_LINES lines or more in a row under upper-case labels, one of them kept, are the article's
+    box ('CLAIM: “…”', 'CLAIMED BY: Mayor Denise Tillman, in a campaign video …', 'OUR RATING: Misleading'):
+    kept again where the rule for a promotion's label ('LOOK-UP TOOL: Check cases') took its lines."""
+    upper = [bool(_UPPER_LABEL.match(line)) for line, _ in decisions]
+    kept = list(decisions)
+    for run in set(_runs(upper).values()):
+        if len(run) >= LABELLED_BOX_LINES and any(decisions[i][1] is None for i in run):
+            for i in run:
+                if decisions[i][1] == PROMO_LABEL_RULE:
+                    kept[i] = (decisions[i][0], None)
     return kept
 
 
@@ -276,6 +304,19 @@ def fact_box(decisions: Decisions, lines: list[int]) -> set[int]:
         if _in_run(fact, n) or (fact[n + 1] and fact[n + 2]) or _SCORE.fullmatch(decisions[i][0]):
             found.add(i)
     return found
+
+
+def _runs(flags: list[bool]) -> dict[int, range]:
+    """Each flagged index with the run of flagged indices it is in."""
+    runs: dict[int, range] = {}
+    start = None
+    for i, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            runs.update(dict.fromkeys(range(start, i), range(start, i)))
+            start = None
+    return runs
 
 
 def _in_run(flags: list[bool], n: int) -> bool:
