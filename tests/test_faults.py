@@ -106,7 +106,13 @@ def test_passage_said_twice_is_repeated(recognizer, master, tmp_path):
     passage = joined[_ms(spans[3].start) : _ms(spans[3].end)]
     doubled = joined[: _ms(spans[3].end)] + AudioSegment.silent(500) + passage + joined[_ms(spans[3].end) :]
     fault = _only_fault(_check(recognizer, doubled, tmp_path), "repeated", 3)
-    assert fault.end > spans[3].end  # the second copy follows the first
+    # The two copies are the same audio, so the aligner may mark either as the extra one, or words of both
+    # (it marks what it heard less well). Which, changes with the process's earlier work: the first copy
+    # alone (25.24-35.44 s) in the full suite, 27.34-39.89 s alone. The fault lies on the doubled stretch
+    # and is about one copy long.
+    copy = spans[3].end - spans[3].start
+    assert spans[3].start - 1.5 <= fault.start and fault.end <= spans[3].end + 0.5 + copy + 1.5
+    assert 0.5 * copy <= fault.end - fault.start <= 1.5 * copy
 
 
 def test_other_articles_audio_is_extra(recognizer, master, other_speech, tmp_path):

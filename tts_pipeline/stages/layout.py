@@ -229,9 +229,14 @@ def tables_kept(decisions: Decisions) -> Decisions:
     """A table the article prints ('Line | Slow zones | Added time', 'D Line | 7 | 9 min', table_rows) is
     kept again where a rule that judges lines by their shape (a breadcrumb trail: 'Home | News | Local') took it."""
     kept = list(decisions)
-    for i in table_rows(decisions):
+    rows = table_rows(decisions)
+    for i in rows:
         if decisions[i][1] in TABLE_SHAPE_RULES:
             kept[i] = (decisions[i][0], None)
+        above = next_line(decisions, i, -1)
+        heading = above is not None and above not in rows and decisions[above][1] == TEASER_RULE
+        if heading and short_label(decisions[above][0], FACT_BOX_HEADING_WORDS):
+            kept[above] = (decisions[above][0], None)  # its heading, under a label: 'Sponsored', 'How much is invested'
     return kept
 
 
