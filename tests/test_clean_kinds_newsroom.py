@@ -208,6 +208,7 @@ LOOKALIKE_BODY = [
     "Update, May 31: This story has been updated to correct the number of bridges to be repaired. It is 112, not 121.",
     "The report was reviewed by the council's auditors before it was published.",
     "Source: Brookhaven Police Department dashboard, accessed May 17, 2024.",
+    "Update: This story has been updated with new figures from the Kenya Red Cross on the number of displaced.",
     "The charity urged people to gamble responsibly over the Christmas period.",
     "Jun Ishikawa is a photographer based in Denver.",
     "She was a research fellow at the university until 2019, when she moved to Leeds.",

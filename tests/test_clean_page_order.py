@@ -269,3 +269,9 @@ def test_a_paragraph_ending_in_a_footnote_mark_is_a_sentence():
     line = "He records what no satellite would notice: a cellar hole, a bus turning spot, Grandma's Bathtub.²"
     page = [HEADLINE, BYLINE, *BODY[:3], line, *BODY[3:]]
     assert _clean(page).paragraphs == (*BODY[:3], line, *BODY[3:])
+
+
+def test_a_standfirst_above_the_byline_above_the_headline_is_read_after_the_headline():
+    standfirst = "Parents in the fast-growing suburb say a proposed school zone would split their street in half."
+    article = _clean([*MENU, standfirst, BYLINE, HEADLINE, "Published November 6, 2024 · 09:15", *BODY])
+    assert (article.title, article.paragraphs) == (HEADLINE, (standfirst, *BODY))

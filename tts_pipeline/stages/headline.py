@@ -120,7 +120,7 @@ def mark_header(decisions: Decisions) -> Decisions:
         byline_end, anchor = first_sentence, None
     if title is None:
         return decisions
-    decisions, title, header_end = _standfirst_moved_under(decisions, title)
+    decisions, title, header_end, anchor = _standfirst_moved_under(decisions, title, anchor)
     decisions = captions_marked(decisions, header_end)  # first: a caption is no last sentence
     kept = kept_lines(decisions)
     marked = box_lines_marked(inline_teasers_marked(_furniture_marked(decisions, kept, title, byline_end)), title)
@@ -129,28 +129,34 @@ def mark_header(decisions: Decisions) -> Decisions:
     return list_items_kept(tail_marked(past_end_marked(_labels_marked(marked, title, anchor))))
 
 
-def _standfirst_moved_under(decisions: Decisions, title: int) -> tuple[Decisions, int, int]:
-    """(decisions, headline, the standfirst's place or the headline's) with a standfirst printed right above
-    the headline moved under it, where the
-    article's text is read: a long sentence on the article's topic, with no sentence above it (a run of
-    sentences above a headline is a cookie notice or other stories' summaries)."""
+def _standfirst_moved_under(
+    decisions: Decisions, title: int, anchor: int | None
+) -> tuple[Decisions, int, int, int | None]:
+    """(decisions, headline, the standfirst's place or the headline's, the byline's) with a standfirst printed
+    above the headline (a byline or dateline may sit between) moved under it, where the article's text is
+    read: a long sentence on the article's topic, or a line twice the headline's length, with no sentence
+    above it (a run of sentences above a headline is a cookie notice or other stories' summaries)."""
+    unchanged = decisions, title, title, anchor
     above = next_line(decisions, title, -1)
+    while above is not None and decisions[above][1] in ANCHOR_RULES:
+        above = next_line(decisions, above, -1)  # 'Exporters say …', 'By Sana Rizvi | Karachi', the headline
     if above is None or decisions[above][1] is not None:
-        return decisions, title, title
+        return unchanged
     line = decisions[above][0]
     higher = next_line(decisions, above, -1)
     if not (
         (_sentence(line) and len(line.split()) >= STANDFIRST_ABOVE_WORDS) or _standfirst_over(line, decisions[title][0])
     ):
-        return decisions, title, title
+        return unchanged
     if higher is not None and decisions[higher][1] is None and _sentence(decisions[higher][0]):
-        return decisions, title, title
+        return unchanged
     below = set().union(*(content_words(decisions[i][0]) for i in kept_lines(decisions) if i >= title))
     if len(content_words(line) & below) < STANDFIRST_SHARED_WORDS:
-        return decisions, title, title
-    moved = list(decisions)
-    moved[above], moved[title] = decisions[title], decisions[above]
-    return moved, above, title
+        return unchanged
+    moved = [*decisions[:above], *decisions[above + 1 : title + 1], decisions[above], *decisions[title + 1 :]]
+    if anchor is not None and above < anchor < title:
+        anchor -= 1  # the byline between them moved up with the headline
+    return moved, title - 1, title, anchor
 
 
 def _standfirst_over(upper: str, headline: str) -> bool:
