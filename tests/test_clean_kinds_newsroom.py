@@ -61,7 +61,6 @@ FURNITURE = [
     ("Yes · No · Not sure", "navigation-menu"),  # a bar of words; the poll's buttons
     ("Link copied!", "share"),
     # reviews, recipes, travel and shopping pages (set AB)
-    ("★★★", "rating-widget"),
     ("★★★★★ 4.8 (312 ratings)", "rating-widget"),
     ("4.9 from 1,204 votes", "rating-widget"),
     ("Rate this recipe", "rating-widget"),
@@ -189,6 +188,7 @@ LOOKALIKE_BODY = [
     "The vote was close: 5 of 9 councillors backed the plan.",
     "Ayes 12 · Noes 9 · Abstentions 2",
     "Rating: 4/5",
+    "★★★★",
     "Running time: 112 minutes",
     "Book your tickets now at the box office, the theatre said.",
     "She travelled to Ponta Delgada with her sister in 1998.",

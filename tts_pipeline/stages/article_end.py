@@ -10,16 +10,15 @@ from __future__ import annotations
 import re
 
 from tts_pipeline.stages import extract
+from tts_pipeline.stages.boxes import fact_box, table_rows
 from tts_pipeline.stages.layout import (
     ADVERT_RULES,
     NUMBER,
     SHAPE_RULES,
     Decisions,
-    fact_box,
     kept_lines,
     next_line,
     short_label,
-    table_rows,
 )
 
 AFTER_ARTICLE_RULE = "after-article"  # short lines after the article's last sentence

@@ -17,6 +17,7 @@ from collections import Counter
 
 from tts_pipeline.stages import extract
 from tts_pipeline.stages.article_end import tail_marked
+from tts_pipeline.stages.boxes import fact_boxes_kept, tables_kept
 from tts_pipeline.stages.layout import (
     ADVERT_RULES,
     EMPTY_RULE,
@@ -25,7 +26,6 @@ from tts_pipeline.stages.layout import (
     box_lines_marked,
     captions_marked,
     content_words,
-    fact_boxes_kept,
     inline_teasers_marked,
     introduced_lists_kept,
     kept_lines,
@@ -33,7 +33,6 @@ from tts_pipeline.stages.layout import (
     next_line,
     past_end_marked,
     short_label,
-    tables_kept,
 )
 
 # Rules that take a line for another story's headline by its shape or kicker ('HOLIDAY HELL Brits stranded

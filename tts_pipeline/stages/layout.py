@@ -1,7 +1,7 @@
 """Copied page text: what the article body's own layout gives away, whatever the words.
 
-Fact boxes, results lines and the lists the article introduces are kept even where a rule that judges lines
-by their shape took them. A caption right above a bare photo credit, another story's headline set between
+The lists the article introduces are kept even where a rule that judges lines by their shape took them
+(its boxes and tables: boxes.py). A caption right above a bare photo credit, another story's headline set between
 two paragraphs, and whatever is kept past the block of chrome that ends the article are marked. headline.py
 calls these around finding the headline.
 
@@ -31,7 +31,7 @@ BARE_CREDIT_WORDS = 9
 _PLACEHOLDER = re.compile(r"\[[^\]:]{1,20}: [^\]]*\s[^\]]*\s[^\]]*\]")  # a described picture: three words or more
 _QUOTED_SPEECH = re.compile(r"[”\"],? (said|says|told|added|asked)\b")
 CAPTION_WORDS = 45
-STANDFIRST_WORDS = 25  # no caption right under a headline on sets Y-AD is this long; two standfirsts were
+CAPTION_STANDFIRST_WORDS = 25  # no caption right under a headline on sets Y-AD is this long; two standfirsts were
 _CREDIT_TAIL = re.compile(r"\w[.!?] ([A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){0,4})$")
 # Kept lines after a block of chrome that ends the article: a donation pitch, an author's bio, comments.
 PAST_END_RULE = "past-article-end"
@@ -96,26 +96,12 @@ _COMMON_WORDS = (
 _COMMON = frozenset(_COMMON_WORDS.split())
 # Rules that judge a line by its shape alone, not its words: a fact box's lines may take that shape.
 SHAPE_RULES = (TEASER_RULE, "linked-source", "show-banner")
-_UPPER_LABEL = re.compile(r"[A-Z][A-Z '’&/-]{1,30}: \S")
-LABELLED_BOX_LINES = 3
-PROMO_LABEL_RULE = "promo-label"
-DATA_RULES = ("weather-widget", "market-data", "score-widget")  # widgets' lines, shaped like a box's facts
-TABLE_ROWS = 3  # a heading row and two rows, or three rows
-TABLE_SHAPE_RULES = (*SHAPE_RULES, "breadcrumb", "dateline")  # a timetable's rows: '07:05 | 07:17 | 07:31'
-FACT_BOX_HEADING_WORDS = 5  # 'The numbers', 'Match details'
 # A list's introduction ('Shelters opening today include:'); a shorter line with a colon is a label ('Read more:')
 LIST_INTRO_WORDS = 3
 LIST_ITEM_WORDS = 12  # a list item under a short heading ('Cochrane District Secondary School')
 # A fact box's line: a label and a value of up to five words each ('Expected opening: Summer 2027').
-_FACT_LINE = re.compile(r"[A-Z][^:.!?\s]*( [^:.!?\s]+){0,4}: \S+( \S+){0,4}(?<![.!?])")
-# A results line has this many numbers or more ('Murrumbilla Colts 9-190 (B Kinnane 64, J Pirie 16no)').
-RESULT_NUMBERS = 3
+FACT_LINE = re.compile(r"[A-Z][^:.!?\s]*( [^:.!?\s]+){0,4}: \S+( \S+){0,4}(?<![.!?])")
 PARAGRAPH_WORDS = 8  # a line that ends like a sentence and is this long is a paragraph, not a heading
-# A review's score ends the article as its own line (two writers and two annotators of four keep it).
-_SCORE = re.compile(
-    r"((our )?(score|rating|verdict)\s*:?\s*)?\d+(\.\d+)?\s*(/|out of)\s*(5|10|100)( stars)?|[★☆✩✭]{3,}[\d/ .]*",
-    re.IGNORECASE,
-)
 NUMBER = re.compile(r"\d+")
 _AMOUNT = re.compile(r"\d[\d,.]*\d|\d")  # '6,000' is one
 
@@ -138,7 +124,7 @@ def captions_marked(decisions: Decisions, title: int) -> Decisions:
         if above is None or decisions[above][1] is not None or _QUOTED_SPEECH.search(decisions[above][0]):
             continue  # a quote is the article's, above a gallery's link ('PHOTOS: Scenes from the forum')
         words = len(decisions[above][0].split())
-        if next_line(decisions, title) == above and words >= STANDFIRST_WORDS:
+        if next_line(decisions, title) == above and words >= CAPTION_STANDFIRST_WORDS:
             continue  # right under the headline, a line this long is its standfirst, over the page's picture
         if words <= CAPTION_WORDS:
             marked[above] = (decisions[above][0], CAPTION_RULE)
@@ -176,7 +162,7 @@ def past_end_marked(decisions: Decisions) -> Decisions:
     marked = list(decisions)
     for k in range(2, len(runs)):
         after = sum(words[k:])
-        kinds = {rule.split("-")[0] for rule in gaps[k]}
+        kinds = {_kind(rule) for rule in gaps[k]}
         gap_ends = len(gaps[k]) >= END_GAP_LINES and len(kinds) >= END_GAP_KINDS and after <= END_SHARE * sum(words)
         ends = any(rule in ENDING_RULES for rule in gaps[k])
         if gap_ends or (ends and after <= END_MARKER_SHARE * sum(words)):
@@ -184,76 +170,6 @@ def past_end_marked(decisions: Decisions) -> Decisions:
                 marked[i] = (decisions[i][0], PAST_END_RULE)
             break
     return marked
-
-
-def fact_boxes_kept(decisions: Decisions) -> Decisions:
-    """Two or more `Label: value` lines in a row are the article's fact box ('Venue: Croke Park', 'Referee:
-    Colm Healy (Galway)'), with its short heading above: kept again where a rule that judges lines by their
-    shape (a teaser list, a linked source, a show's time slot) took them."""
-    fact = [bool(_FACT_LINE.fullmatch(line)) for line, _ in decisions] + [False]
-    runs = _runs(fact)
-    kept = list(decisions)
-    for i, (line, rule) in enumerate(decisions):
-        if not _in_run(fact, i):
-            continue
-        # A data rule's line in a box whose other lines no rule took: 'Highest heat index recorded: 54°C'.
-        in_kept_box = sum(decisions[j][1] is None for j in runs[i]) >= 2 and rule in DATA_RULES
-        if rule in SHAPE_RULES or in_kept_box:
-            kept[i] = (line, None)
-        starts_box = i == 0 or not fact[i - 1]
-        if (
-            starts_box
-            and i > 0
-            and decisions[i - 1][1] == TEASER_RULE
-            and short_label(decisions[i - 1][0], FACT_BOX_HEADING_WORDS)
-        ):
-            kept[i - 1] = (decisions[i - 1][0], None)
-    return _labelled_boxes_kept(kept)
-
-
-def _labelled_boxes_kept(decisions: Decisions) -> Decisions:
-    """LABELLED_BOX_LINES lines or more in a row under upper-case labels, one of them kept, are the article's
-    box ('CLAIM: “…”', 'CLAIMED BY: Mayor Denise Tillman, in a campaign video …', 'OUR RATING: Misleading'):
-    kept again where the rule for a promotion's label ('LOOK-UP TOOL: Check cases') took its lines."""
-    upper = [bool(_UPPER_LABEL.match(line)) for line, _ in decisions]
-    kept = list(decisions)
-    for run in set(_runs(upper).values()):
-        if len(run) >= LABELLED_BOX_LINES and any(decisions[i][1] is None for i in run):
-            for i in run:
-                if decisions[i][1] == PROMO_LABEL_RULE:
-                    kept[i] = (decisions[i][0], None)
-    return kept
-
-
-def tables_kept(decisions: Decisions) -> Decisions:
-    """A table the article prints ('Line | Slow zones | Added time', 'D Line | 7 | 9 min', table_rows) is
-    kept again where a rule that judges lines by their shape (a breadcrumb trail: 'Home | News | Local') took it."""
-    kept = list(decisions)
-    rows = table_rows(decisions)
-    for i in rows:
-        if decisions[i][1] in TABLE_SHAPE_RULES:
-            kept[i] = (decisions[i][0], None)
-        above = next_line(decisions, i, -1)
-        heading = above is not None and above not in rows and decisions[above][1] == TEASER_RULE
-        if heading and short_label(decisions[above][0], FACT_BOX_HEADING_WORDS):
-            kept[above] = (decisions[above][0], None)  # its heading, under a label: 'Sponsored', 'How much is invested'
-    return kept
-
-
-def table_rows(decisions: Decisions) -> set[int]:
-    """TABLE_ROWS lines or more in a row with the same number of ' | ' cells, numbers in half of them or more."""
-    cells = [line.count("|") + 1 if " | " in line else 0 for line, _ in decisions]
-    rows: set[int] = set()
-    start = 0
-    for end in range(1, len(decisions) + 1):
-        if end < len(decisions) and cells[end] == cells[start]:
-            continue
-        run = range(start, end)
-        numbered = sum(bool(NUMBER.search(decisions[i][0])) for i in run)
-        if cells[start] and len(run) >= TABLE_ROWS and 2 * numbered >= len(run):
-            rows.update(run)
-        start = end
-    return rows
 
 
 def introduced_lists_kept(decisions: Decisions) -> Decisions:
@@ -299,40 +215,6 @@ def short_label(line: str, max_words: int) -> bool:
     return len(line.split()) <= max_words and not extract.ends_sentence(line, (*extract.SENTENCE_ENDS, ":"))
 
 
-def fact_box(decisions: Decisions, lines: list[int]) -> set[int]:
-    """Of these kept lines, those of a fact box or a results table that ends the article ('Funding: €3.2
-    million', 'Tullabong 188 (J Hoey 58, B Clarke 31)'; two such lines or more in a row) and the box's
-    heading above them. One such line alone may be a teaser, but not a review's score ('Score: 7.5/10')."""
-    fact = [_data_line(decisions[i][0]) for i in lines] + [False, False]
-    found = set()
-    for n, i in enumerate(lines):
-        if _in_run(fact, n) or (fact[n + 1] and fact[n + 2]) or _SCORE.fullmatch(decisions[i][0]):
-            found.add(i)
-    return found
-
-
-def _runs(flags: list[bool]) -> dict[int, range]:
-    """Each flagged index with the run of flagged indices it is in."""
-    runs: dict[int, range] = {}
-    start = None
-    for i, flag in enumerate([*flags, False]):
-        if flag and start is None:
-            start = i
-        elif not flag and start is not None:
-            runs.update(dict.fromkeys(range(start, i), range(start, i)))
-            start = None
-    return runs
-
-
-def _in_run(flags: list[bool], n: int) -> bool:
-    """Is line n flagged and next to another flagged line? (`flags` ends with a False beyond the last.)"""
-    return flags[n] and ((n > 0 and flags[n - 1]) or flags[n + 1])
-
-
-def _data_line(line: str) -> bool:
-    return bool(_FACT_LINE.fullmatch(line)) or len(NUMBER.findall(line)) >= RESULT_NUMBERS
-
-
 def inline_teasers_marked(decisions: Decisions) -> Decisions:
     """A headline-shaped line alone between two paragraphs that shares almost no words with the article is
     another story's teaser ('Cardiff bus lane fines to double from next month' inside a story on rents)."""
@@ -348,7 +230,7 @@ def inline_teasers_marked(decisions: Decisions) -> Decisions:
             continue
         if len(line.split()) < INLINE_TEASER_WORDS or extract.ends_sentence(line, (*extract.SENTENCE_ENDS, ":")):
             continue
-        if line[0] in "\"'“‘" or _QUOTE_AFTER_LABEL.fullmatch(line) or _FACT_LINE.fullmatch(line) or not words[at]:
+        if line[0] in "\"'“‘" or _QUOTE_AFTER_LABEL.fullmatch(line) or FACT_LINE.fullmatch(line) or not words[at]:
             continue
         if _list_sibling(line, [decisions[i][0] for i in kept if i != at]):
             continue
@@ -378,13 +260,15 @@ def box_lines_marked(decisions: Decisions, title: int) -> Decisions:
     the reader's comment."""
     marked = list(decisions)
     for i in kept_lines(decisions):
+        line = decisions[i][0]
         before, after = next_line(decisions, i, -1), next_line(decisions, i)
-        if i <= title or before is None or after is None or len(decisions[i][0].split()) > BOX_LINE_WORDS:
+        if i <= title or before is None:
             continue
-        kinds = {_kind(decisions[before][1]), _kind(decisions[after][1])}
-        comment = decisions[before][1] == COMMENT_RULE and _SIGNED_QUOTE.fullmatch(decisions[i][0])
-        if (len(kinds) == 1 and kinds <= set(BOX_KINDS)) or comment:
-            marked[i] = (decisions[i][0], decisions[before][1])
+        kinds = {_kind(decisions[before][1]), _kind(decisions[after][1] if after is not None else None)}
+        pitch = len(kinds) == 1 and kinds <= set(BOX_KINDS) and len(line.split()) <= BOX_LINE_WORDS
+        comment = decisions[before][1] == COMMENT_RULE and _SIGNED_QUOTE.fullmatch(line)
+        if pitch or comment:
+            marked[i] = (line, decisions[before][1])
     return marked
 
 
