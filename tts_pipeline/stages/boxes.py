@@ -49,7 +49,7 @@ def fact_boxes_kept(decisions: Decisions) -> Decisions:
         if not _in_run(fact, i):
             continue
         # A data rule's line in a box whose other lines no rule took: 'Highest heat index recorded: 54°C'.
-        in_kept_box = sum(decisions[j][1] is None for j in runs[i]) >= 2 and rule in DATA_RULES
+        in_kept_box = rule in DATA_RULES and sum(decisions[j][1] is None for j in runs[i]) >= 2
         if rule in SHAPE_RULES or in_kept_box:
             kept[i] = (line, None)
         starts_box = i == 0 or not fact[i - 1]

@@ -203,7 +203,7 @@ def _furniture_marked(decisions: Decisions, kept: list[int], title: int, byline_
             marked[i] = (line, DUPLICATE_RULE)  # the headline again, in a list or a share box
         elif i > title and _bare_byline(line) and (i < byline_end or names[line] > 1 or i in timed):
             marked[i] = (line, BYLINE_RULE)
-        elif i > title and _pull_quote(line, [decisions[j][0] for j in kept if j != i]):
+        elif i > title and _WHOLE_QUOTE.fullmatch(line) and _pull_quote(line, [decisions[j][0] for j in kept]):
             marked[i] = (line, DUPLICATE_RULE)
     return tail_marked(marked)
 
@@ -213,10 +213,8 @@ def _neighbours(decisions: Decisions, at: int) -> list[int]:
 
 
 def _pull_quote(line: str, others: list[str]) -> bool:
-    """A quotation alone on its line, its words (nearly) all in one of the article's paragraphs: the layout
+    """A quotation alone on its line (_WHOLE_QUOTE), its words (nearly) all in a longer paragraph: the layout
     shows it again, perhaps shortened ('“A good fermentation is like a ceasefire. …”')."""
-    if not _WHOLE_QUOTE.fullmatch(line):
-        return False
     words = content_words(line)
     return len(words) >= PULL_QUOTE_WORDS and any(
         len(words & content_words(other)) >= PULL_QUOTE_SHARE * len(words) for other in others if len(other) > len(line)

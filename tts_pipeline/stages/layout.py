@@ -221,6 +221,7 @@ def inline_teasers_marked(decisions: Decisions) -> Decisions:
     kept = kept_lines(decisions)
     words = {i: content_words(decisions[i][0]) for i in kept}
     lines_with = Counter(word for line_words in words.values() for word in line_words)
+    items = Counter(filter(None, (_list_mark(decisions[i][0]) for i in kept)))
     marked = list(decisions)
     for before, at, after in zip(kept[1:], kept[2:], kept[3:]):  # noqa: B905 (shorter by design)
         line = decisions[at][0]
@@ -232,7 +233,7 @@ def inline_teasers_marked(decisions: Decisions) -> Decisions:
             continue
         if line[0] in "\"'“‘" or _QUOTE_AFTER_LABEL.fullmatch(line) or FACT_LINE.fullmatch(line) or not words[at]:
             continue
-        if _list_sibling(line, [decisions[i][0] for i in kept if i != at]):
+        if _list_sibling(line, items):
             continue
         shared = sum(lines_with[word] > 1 for word in words[at])  # the word is in another line too
         if shared / len(words[at]) <= INLINE_TEASER_MAX_SHARED:
@@ -240,17 +241,25 @@ def inline_teasers_marked(decisions: Decisions) -> Decisions:
     return marked
 
 
-def _list_sibling(line: str, others: list[str]) -> bool:
-    """An item of a list the article prints: other kept lines start with the same bullet or the number before
-    or after it ('6. What the River Keeps by …'), or end with the same kind of note ('… (dir. Ewan Macrae)')."""
+def _list_sibling(line: str, items: Counter) -> bool:
+    """An item of a list the article prints: another kept line starts with the same bullet or the number
+    before or after it ('6. What the River Keeps by …'), or ends with the same kind of note ('… (dir. Ewan
+    Macrae)'). `items` counts the kept lines' marks (_list_mark)."""
+    mark = _list_mark(line)
+    if mark is None:
+        return False
+    if isinstance(mark[1], int):
+        return items[(mark[0], mark[1] - 1)] > 0 or items[(mark[0], mark[1] + 1)] > 0
+    return items[mark] > 1  # this line and another
+
+
+def _list_mark(line: str) -> tuple[str, str | int] | None:
+    """('number', 6), ('bullet', '–') or ('note', 'dir.') for a list item's mark, else None."""
     mark = _LIST_MARK.match(line)
-    if mark and mark.group(2):
-        return any(other.startswith(mark.group(2) + " ") for other in others)
     if mark:
-        number = int(mark.group(1))
-        return any(re.match(rf"({number - 1}|{number + 1})[.)] ", other) for other in others)
+        return ("bullet", mark.group(2)) if mark.group(2) else ("number", int(mark.group(1)))
     note = _END_NOTE.search(line)
-    return bool(note) and any(other.endswith(")") and f"({note.group(1)}" in other for other in others)
+    return ("note", note.group(1)) if note else None
 
 
 def box_lines_marked(decisions: Decisions, title: int) -> Decisions:
