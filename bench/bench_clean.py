@@ -21,7 +21,8 @@ from pathlib import Path
 import trafilatura
 
 from tts_pipeline.article import Article
-from tts_pipeline.stages.clean import clean_input, clean_text, load_rules
+from tts_pipeline.stages.chrome_rules import load_rules
+from tts_pipeline.stages.clean import clean_input, clean_text
 from tts_pipeline.stages.speech import build_script
 
 DEVSET = Path(__file__).resolve().parents[1].parent / "shared" / "devset" / "pages"

@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 from tts_pipeline.errors import BadInput
-from tts_pipeline.stages.clean import clean_input, load_rules
+from tts_pipeline.stages.chrome_rules import load_rules
+from tts_pipeline.stages.clean import clean_input
 
 DEVSET = Path(__file__).resolve().parents[1].parent / "shared" / "devset"
 

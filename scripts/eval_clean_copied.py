@@ -19,7 +19,8 @@ from pathlib import Path
 
 from tts_pipeline.errors import BadInput
 from tts_pipeline.pipeline.sitelearn import learn_from_pages
-from tts_pipeline.stages.clean import Rule, SiteRules, clean_input, load_rules
+from tts_pipeline.stages.chrome_rules import Rule, SiteRules, load_rules
+from tts_pipeline.stages.clean import clean_input
 
 LABELS = ("chrome", "body", "title")
 

@@ -25,7 +25,8 @@ from pathlib import Path
 import trafilatura
 
 from tts_pipeline.errors import BadInput
-from tts_pipeline.stages.clean import clean_html, load_rules
+from tts_pipeline.stages.chrome_rules import load_rules
+from tts_pipeline.stages.clean import clean_html
 
 SHINGLE = 4
 _TOKEN = re.compile(r"\w+")

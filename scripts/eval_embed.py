@@ -20,7 +20,8 @@ from tts_pipeline.publish import player
 from tts_pipeline.publish.player.pages import player_element
 from tts_pipeline.publish.player.readalong import normalise_text, text_hash
 from tts_pipeline.publish.server import OutputSite, Server, bind, url_of
-from tts_pipeline.stages.clean import clean_input, load_rules
+from tts_pipeline.stages.chrome_rules import load_rules
+from tts_pipeline.stages.clean import clean_input
 
 DEVSET = Path(__file__).resolve().parents[1].parent / "shared" / "devset" / "pages"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 
 from tts_pipeline.errors import BadInput
-from tts_pipeline.stages.clean import ChromeRule, _first_match, clean_text, default_rules, load_rules, parse_rules
+from tts_pipeline.stages.chrome_rules import ChromeRule, default_rules, first_match, load_rules, parse_rules
+from tts_pipeline.stages.clean import clean_text
 
 from .conftest import SAMPLE
 
@@ -230,20 +231,20 @@ MORE_BODY = [
 
 @pytest.mark.parametrize("line", MORE_CHROME)
 def test_more_unseen_chrome_is_removed(line):
-    assert _first_match(line, RULES) is not None
+    assert first_match(line, RULES) is not None
 
 
 @pytest.mark.parametrize("line", MORE_BODY)
 def test_body_lookalikes_are_kept(line):
-    assert _first_match(line, RULES) is None
+    assert first_match(line, RULES) is None
 
 
 def test_keywords_only_speed_rules_up_never_change_what_they_match():
     without = [replace(r, keywords=()) if isinstance(r, ChromeRule) else r for r in RULES]
     lines = [*SAMPLE_CHROME, *ANOTHER_PAGE_CHROME, *OTHER_PUBLISHER.splitlines(), *MORE_CHROME, *MORE_BODY]
-    assert [_first_match(line, RULES) for line in lines] == [_first_match(line, without) for line in lines]
+    assert [first_match(line, RULES) for line in lines] == [first_match(line, without) for line in lines]
 
 
 def test_subheadings_with_a_label_stay():
     for line in ("RTX 3080: Where to Buy", "COVID-19: What you need to know", "Q&A: How the vote works"):
-        assert _first_match(line, RULES) is None, line
+        assert first_match(line, RULES) is None, line

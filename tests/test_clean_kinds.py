@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tts_pipeline.stages.clean import _first_match, default_rules
+from tts_pipeline.stages.chrome_rules import default_rules, first_match
 
 
 @pytest.mark.parametrize(
@@ -200,7 +200,7 @@ from tts_pipeline.stages.clean import _first_match, default_rules
     ],
 )
 def test_furniture_is_named_by_its_kind(line, rule):
-    assert _first_match(line, default_rules()) == rule
+    assert first_match(line, default_rules()) == rule
 
 
 @pytest.mark.parametrize(
@@ -310,4 +310,4 @@ def test_furniture_is_named_by_its_kind(line, rule):
     ],
 )
 def test_body_that_looks_like_furniture_stays(line):
-    assert _first_match(line, default_rules()) is None
+    assert first_match(line, default_rules()) is None

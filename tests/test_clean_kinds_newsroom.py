@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tts_pipeline.stages.clean import _first_match, default_rules
+from tts_pipeline.stages.chrome_rules import default_rules, first_match
 
 FURNITURE = [
     ("By The Capitol Wire staff", "byline"),
@@ -221,9 +221,9 @@ LOOKALIKE_BODY = [
 
 @pytest.mark.parametrize(("line", "rule"), FURNITURE)
 def test_furniture_is_named_by_its_kind(line, rule):
-    assert _first_match(line, default_rules()) == rule
+    assert first_match(line, default_rules()) == rule
 
 
 @pytest.mark.parametrize("line", LOOKALIKE_BODY)
 def test_body_that_looks_like_furniture_stays(line):
-    assert _first_match(line, default_rules()) is None
+    assert first_match(line, default_rules()) is None

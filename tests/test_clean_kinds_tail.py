@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tts_pipeline.stages.clean import _first_match, clean_text, default_rules
+from tts_pipeline.stages.chrome_rules import default_rules, first_match
+from tts_pipeline.stages.clean import clean_text
 from tts_pipeline.stages.headline import _bare_name
 
 FURNITURE = [
@@ -167,12 +168,12 @@ LOOKALIKE_BODY = [
 
 @pytest.mark.parametrize("line,rule", FURNITURE)
 def test_furniture_is_named_by_its_kind(line, rule):
-    assert _first_match(line, default_rules()) == rule
+    assert first_match(line, default_rules()) == rule
 
 
 @pytest.mark.parametrize("line", LOOKALIKE_BODY)
 def test_body_that_looks_like_furniture_stays(line):
-    assert _first_match(line, default_rules()) is None
+    assert first_match(line, default_rules()) is None
 
 
 def test_a_comment_section_goes_with_its_comments():

@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tts_pipeline.errors import BadInput
-from tts_pipeline.stages.clean import clean_input, clean_text, default_rules
+from tts_pipeline.stages.chrome_rules import default_rules
+from tts_pipeline.stages.clean import clean_input, clean_text
 
 RULES = default_rules()
 CHROME = [

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tts_pipeline.stages.clean import _first_match, clean_html, clean_text, default_rules
+from tts_pipeline.stages.chrome_rules import default_rules, first_match
+from tts_pipeline.stages.clean import clean_html, clean_text
 
 TABLE_PAGE = """<html><head><title>Energy bills: what each tariff costs this winter</title></head><body>
 <article><h1>Energy bills: what each tariff costs this winter</h1>
@@ -97,12 +98,12 @@ BODY_LOOKALIKES = [
     "rule,line", [(rule, line) for rule, lines in PLAYER_AND_PAYWALL_CHROME.items() for line in lines]
 )
 def test_paywall_player_and_other_story_lines_are_named_by_their_kind(rule, line):
-    assert _first_match(line, default_rules()) == rule
+    assert first_match(line, default_rules()) == rule
 
 
 @pytest.mark.parametrize("line", BODY_LOOKALIKES)
 def test_body_that_mentions_subscriptions_audio_or_minutes_stays(line):
-    assert _first_match(line, default_rules()) is None
+    assert first_match(line, default_rules()) is None
 
 
 def test_headlines_under_a_bare_other_stories_label_go_until_a_sentence():
@@ -195,7 +196,7 @@ def test_a_short_headline_with_nothing_above_it_is_still_the_headline():
     ],
 )
 def test_sentence_shaped_notices_are_chrome_by_kind(line, rule):
-    assert _first_match(line, default_rules()) == rule
+    assert first_match(line, default_rules()) == rule
 
 
 @pytest.mark.parametrize(
@@ -213,7 +214,7 @@ def test_sentence_shaped_notices_are_chrome_by_kind(line, rule):
     ],
 )
 def test_body_about_cancelling_ai_voices_or_editors_stays(line):
-    assert _first_match(line, default_rules()) is None
+    assert first_match(line, default_rules()) is None
 
 
 def test_short_lines_after_the_last_sentence_go_unless_it_introduces_a_list():
@@ -241,7 +242,7 @@ def test_one_headline_like_line_after_a_label_is_a_subheading_and_stays():
 
 
 def test_a_menu_copied_with_runs_of_spaces_is_navigation():
-    assert _first_match("Home   Trucking   Warehousing   Technology   Regulation", default_rules()) == "navigation-menu"
+    assert first_match("Home   Trucking   Warehousing   Technology   Regulation", default_rules()) == "navigation-menu"
 
 
 BODY_SENTENCE = (
@@ -401,16 +402,16 @@ def test_a_headline_written_as_sentences_or_struck_by_a_rule_is_found_above_its_
 
 def test_reporters_by_place_month_like_menu_words_and_a_long_cookie_notice():
     rules = default_rules()
-    assert _first_match("Pieter Smit in Amsterdam and Karin Lund in Copenhagen", rules) == "byline"
-    assert _first_match("Richcraft Recreation Complex in Kanata", rules) is None  # a list item
-    assert _first_match("Markets", rules) is None and _first_match("Decisions", rules) is None
-    assert _first_match("March 4, 2025", rules) == "dateline"
+    assert first_match("Pieter Smit in Amsterdam and Karin Lund in Copenhagen", rules) == "byline"
+    assert first_match("Richcraft Recreation Complex in Kanata", rules) is None  # a list item
+    assert first_match("Markets", rules) is None and first_match("Decisions", rules) is None
+    assert first_match("March 4, 2025", rules) == "dateline"
     cookies = (
         "We and our 142 partners use cookies and similar technologies to store and access information on your "
         "device, to personalise content and advertising, and to measure audiences. You can change your choices "
         "at any time via Privacy & cookies."
     )
-    assert _first_match(cookies, rules) == "cookie-consent"
+    assert first_match(cookies, rules) == "cookie-consent"
 
 
 def test_results_that_end_the_article_stay_and_its_headline_again_in_a_list_goes():

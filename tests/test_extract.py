@@ -7,7 +7,8 @@ from dataclasses import replace
 import pytest
 
 from tts_pipeline.errors import BadInput
-from tts_pipeline.stages.clean import clean_html, clean_input, explain, load_rules, parse_rules
+from tts_pipeline.stages.chrome_rules import load_rules, parse_rules
+from tts_pipeline.stages.clean import clean_html, clean_input, explain
 from tts_pipeline.stages.extract import choose_title
 from tts_pipeline.stages.source import read_source
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
-from tts_pipeline.stages.clean import SiteRules, clean_input
+from tts_pipeline.stages.chrome_rules import SiteRules
+from tts_pipeline.stages.clean import clean_input
 from tts_pipeline.stages.sitetemplate import TemplateLearner, line_pattern, site_of, write_site_rules
 
 SITE = "https://www.harbour-herald.co.uk"

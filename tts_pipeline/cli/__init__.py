@@ -132,7 +132,8 @@ def batch_command(input_path, out_dir, workers, dask_address, base_url, feed_tit
 @friendly_errors
 def clean_command(input_location, as_json, as_diff, kind, rules_files, site_rules_dir) -> None:
     """Print the article the cleaner keeps from INPUT (HTML or copied text: a file, a URL, or - for stdin)."""
-    from tts_pipeline.stages.clean import SiteRules, clean_source, explain, load_rules
+    from tts_pipeline.stages.chrome_rules import SiteRules, load_rules
+    from tts_pipeline.stages.clean import clean_source, explain
     from tts_pipeline.stages.source import read_source
 
     rules = load_rules(rules_files)  # a bad rules file fails before any download

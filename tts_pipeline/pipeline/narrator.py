@@ -25,7 +25,7 @@ from tts_pipeline.pipeline.options import NarrateOptions
 from tts_pipeline.pipeline.process import return_freed_memory
 from tts_pipeline.publish import player
 from tts_pipeline.publish.captions import write_captions
-from tts_pipeline.stages import audio, clean, speech
+from tts_pipeline.stages import audio, chrome_rules, clean, speech
 from tts_pipeline.stages.align import text_paragraphs
 from tts_pipeline.stages.asr import Recognizer, create_recognizer, describe_recognizer
 from tts_pipeline.stages.asr.audio import SAMPLE_RATE
@@ -134,8 +134,8 @@ class Narrator:
     def __init__(self, options: NarrateOptions | None = None) -> None:
         self.options = options = options or NarrateOptions()
         self.voice: Voice = _voice(options)
-        self.rules = clean.load_rules(options.rules_files)
-        self.sites = clean.SiteRules(options.site_rules_dir) if options.site_rules_dir else None
+        self.rules = chrome_rules.load_rules(options.rules_files)
+        self.sites = chrome_rules.SiteRules(options.site_rules_dir) if options.site_rules_dir else None
         self.speech_rules = _speech_rules(options)
         lexicon_files = [*options.lexicon_files, *self.voice.lexicon]
         self.lexicon = load_lexicons(lexicon_files) if options.use_lexicons and not options.plain_reading else Lexicon()

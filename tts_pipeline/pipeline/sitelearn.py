@@ -14,7 +14,8 @@ from pathlib import Path
 from tts_pipeline.errors import BadInput
 from tts_pipeline.pipeline.batchinput import BatchInput, Job
 from tts_pipeline.pipeline.options import NarrateOptions
-from tts_pipeline.stages.clean import Rule, clean_input, load_rules
+from tts_pipeline.stages.chrome_rules import Rule, load_rules
+from tts_pipeline.stages.clean import clean_input
 from tts_pipeline.stages.fetch import is_url
 from tts_pipeline.stages.sitetemplate import SITES_DIR, TemplateLearner, site_of, write_site_rules
 from tts_pipeline.stages.source import read_source

@@ -49,6 +49,8 @@ BYLINE_RULE = "byline"  # the chrome rule of that name finds bylines by their wo
 # Lines that follow a headline on a page: who wrote it and when (the chrome rules' names).
 ANCHOR_RULES = (BYLINE_RULE, "dateline", "relative-time", "reading-time")
 TIME_RULES = ("dateline", "relative-time")
+# Lines of the byline block that a rule took and that are never the headline, even for the lenient pass.
+HEADER_FURNITURE_RULES = ("review-notice", "author-title", "author-page")
 MENU_RULES = ("breadcrumb", "navigation-menu")
 # A bare name of two to four capitalised words (Irish and other accented names too): 'Síle Ní Fhlaithearta'.
 # A word ending in 's is a possessive, no name ('Today's Paper').
@@ -85,6 +87,8 @@ _SUMMARY_LABEL = re.compile(
     re.IGNORECASE,
 )
 _ALERT = re.compile(r"(breaking( news)?|just in|news alert|developing( story)?)\s*[:|–—•·●-]", re.IGNORECASE)
+# Where a wire story was filed from, and by which agency, under the reporter's name: 'Nandipur, DSNS'.
+_PLACE_AGENCY = re.compile(r"[A-Z][\w .'’-]{1,30}, [A-Z]{2,6}")
 TICKER_NUMBERS = 5  # words with digits; no headline in 13 copied-text sets and 3 multi-site ones has more than 4
 
 
@@ -279,6 +283,13 @@ def _anchored_headline(decisions: Decisions, how: str = "strict", names: bool = 
         block = _headline_block(decisions, anchor, how)
         if block:
             return block[-1], anchor
+    for anchor in reversed(bylines) if lenient else ():
+        # A sentence headline under the byline, where only short lines (a menu) are kept above it:
+        # 'By …', a date, 'Measles is back. Here's how it spreads, and how worried you should be.'
+        above = any(len(decisions[i][0].split()) >= FIRST_SENTENCE_WORDS for i in kept if i < anchor)
+        below = None if above else _headline_below(decisions, anchor, sentence=True)
+        if below is not None:
+            return below, anchor
     return None
 
 
@@ -293,15 +304,18 @@ def _on_topic_headline(decisions: Decisions, title: int, anchor: int) -> int:
     return below if above_shares < TOPIC_WORDS <= below_shares else title
 
 
-def _headline_below(decisions: Decisions, anchor: int) -> int | None:
-    """The first kept line under the byline block when it is headline-shaped and a standfirst follows it:
-    a sentence, a line longer than any headline, or a 'Summary' label."""
+def _headline_below(decisions: Decisions, anchor: int, sentence: bool = False) -> int | None:
+    """The first kept line under the byline block when it is headline-shaped (or, with `sentence`, a short
+    sentence or two) and a standfirst follows it: a sentence, a line longer than any headline, or a 'Summary'
+    label."""
     for i in range(anchor + 1, len(decisions)):
-        if decisions[i][1] not in (None, *TEASER_RULES) or _anchor(decisions[i]):
-            continue  # the rest of the byline block: dates, comment counts, share buttons
+        furniture = _anchor(decisions[i]) or _PLACE_AGENCY.fullmatch(decisions[i][0])
+        if decisions[i][1] not in (None, *TEASER_RULES) or furniture:
+            continue  # the rest of the byline block: dates, comment counts, share buttons, 'Nandipur, DSNS'
         following = next((decisions[j][0] for j in range(i + 1, len(decisions)) if decisions[j][1] is None), "")
         standfirst = _sentence(following) or len(following.split()) >= STANDFIRST_WORDS
-        if _headline_shaped(decisions[i][0]) and (standfirst or _SUMMARY_LABEL.fullmatch(following)):
+        shaped = _headline_shaped(decisions[i][0]) or (sentence and _sentence_headline(decisions[i][0]))
+        if shaped and (standfirst or _SUMMARY_LABEL.fullmatch(following)):
             return i
         return None
     return None
@@ -319,7 +333,8 @@ def _headline_block(decisions: Decisions, anchor: int, how: str = "strict") -> l
         line, rule = decisions[i]
         as_sentence = lenient and standfirst and rule is None and _sentence_headline(line)
         shaped = _headline_shaped(line) or as_sentence
-        allowed = rule in (None, *TEASER_RULES) or (lenient and not block and not _anchor(decisions[i]))
+        taken = lenient and not block and not _anchor(decisions[i]) and rule not in HEADER_FURNITURE_RULES
+        allowed = rule in (None, *TEASER_RULES) or taken
         long_line = len(line.split()) >= STANDFIRST_WORDS
         # Under the headline: a reporter by place ('Nathan Ferris at the Quayside Stadium'), a long standfirst.
         under = not block and (_anchor(decisions[i]) or long_line)

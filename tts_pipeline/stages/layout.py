@@ -86,7 +86,7 @@ _QUESTION_WORD = re.compile(r"(what|how|why|who|when|where|which|should|can|will
 _QUOTE_AFTER_LABEL = re.compile(r"""[^"“”‘’']{1,40}: ["“‘'].+["”’']""")
 _LIST_MARK = re.compile(r"(\d{1,2})[.)] |([–•*·-]) ")
 _END_NOTE = re.compile(r"\((\w+\.?)[^()]*\)$")
-_CONTENT_WORD = re.compile(r"[a-z][a-z'’-]{3,}")
+_CONTENT_WORD = re.compile(r"[a-z][a-z'’-]{2,}[a-z]")  # ends in a letter: 'orchard’' closes a quotation
 # Words too common to show a topic (a short list by hand: a stop-word library for 45 words is not worth it).
 _COMMON_WORDS = (
     "that this with from have will been were their they them what when where which while about after before "
