@@ -275,3 +275,18 @@ def test_a_standfirst_above_the_byline_above_the_headline_is_read_after_the_head
     standfirst = "Parents in the fast-growing suburb say a proposed school zone would split their street in half."
     article = _clean([*MENU, standfirst, BYLINE, HEADLINE, "Published November 6, 2024 · 09:15", *BODY])
     assert (article.title, article.paragraphs) == (HEADLINE, (standfirst, *BODY))
+
+
+def test_a_named_list_after_the_last_sentence_stays_but_tags_go():
+    """'Line-up highlights' over names the article names is its own list; tags under it name topics."""
+    body = [
+        "More than 15,000 people packed the harbour on Saturday as the music festival returned after four years.",
+        "The headline set came just before midnight, when guitarist Kofi Mensah joined the rapper Ama Serwaa.",
+        "Organisers said the Harbour Band and the Kwahu Brass Ensemble would both return next year.",
+    ]
+    line_up = ["Line-up highlights", "Kofi Mensah & The Harbour Band", "Ama Serwaa", "The Kwahu Brass Ensemble"]
+    tags = ["Music", "Festivals", "Live music"]
+    article = _clean([HEADLINE, BYLINE, *body, *line_up, "Topics", *tags, "© 2025 Harbour Media"])
+    assert article.paragraphs == (*body, *line_up)
+    untouched = _clean([HEADLINE, BYLINE, *BODY, *tags, "© 2025 Harbour Media"])
+    assert untouched.paragraphs == tuple(BODY)

@@ -16,6 +16,7 @@ from tts_pipeline.stages.layout import (
     NUMBER,
     SHAPE_RULES,
     Decisions,
+    content_words,
     kept_lines,
     next_line,
     short_label,
@@ -34,6 +35,10 @@ SIGN_OFF_WORDS = 6
 _DETAILS = re.compile(r".+, [^,]+, [^,]+")
 DETAILS_WORDS = 8
 LABEL_WORDS = 3  # a table's label: 'How we tested'
+NAMED_LIST_ITEMS = 3
+NAMED_LIST_ITEM_WORDS = 8
+NAMED_LIST_SHARED = 2
+_NAME_LINKS = {"&", "and", "of", "the", "de", "van", "von", "da", "al"}
 
 
 def tail_marked(decisions: Decisions) -> Decisions:
@@ -57,7 +62,8 @@ def tail_marked(decisions: Decisions) -> Decisions:
         closing.append(at)
         at = next_line(decisions, at)
     lines = [decisions[i][0] for i in closing]
-    if sum(map(_closing_line, lines)) < CLOSING_BOX_LINES and not any(map(_closing_alone, lines)):
+    box_shaped = sum(map(_closing_line, lines)) >= CLOSING_BOX_LINES or any(map(_closing_alone, lines))
+    if not box_shaped and not _named_list(lines, [decisions[i][0] for i in kept if i <= ends[-1]]):
         closing = []  # one `Label: value` line alone may be another story ('SA20: Paarl Royals edge …')
     marked = list(decisions)
     for i in after:
@@ -92,6 +98,27 @@ def _closing_alone(line: str) -> bool:
     figures = len(NUMBER.findall(line)) >= 2
     details = figures and len(line.split()) >= DETAILS_WORDS and bool(_DETAILS.fullmatch(line))
     return bool(_LABELLED_LIST.match(line)) or (figures and bool(_LABELLED_FIGURES.match(line))) or details or signed
+
+
+def _named_list(lines: list[str], article: list[str]) -> bool:
+    """A short heading over NAMED_LIST_ITEMS short items or more, NAMED_LIST_SHARED of them names that the
+    article names: the article's own list ('Line-up highlights', 'Nana Kwesi Appiah & The Harbour Band',
+    'Yaw Blessed', …). Other stories' headlines under a label are longer; a list of tags ('Sleep', 'Climate
+    change', 'Heatwaves') has no heading and names topics, not people."""
+    heading, items = (lines[0], lines[1:]) if lines else ("", [])
+    if len(items) < NAMED_LIST_ITEMS or not short_label(heading, LABEL_WORDS) or _name(heading):
+        return False
+    if any(len(item.split()) > NAMED_LIST_ITEM_WORDS or extract.ends_sentence(item) for item in items):
+        return False
+    words = set().union(*map(content_words, article))
+    return sum(_name(item) and bool(content_words(item) & words) for item in items) >= NAMED_LIST_SHARED
+
+
+def _name(line: str) -> bool:
+    """Two capitalised words or more, and no word in lower case but small ones: 'The Kwahu Brass Ensemble'."""
+    words = line.split()
+    capitalised = [word for word in words if word[0].isupper()]
+    return len(capitalised) >= 2 and all(word[0].isupper() or word in _NAME_LINKS for word in words)
 
 
 def _ends_sentence(line: str) -> bool:
