@@ -1,7 +1,8 @@
 """Kinds of copied-page line seen leaking on sets AE and AF — lines that start with an icon ('💬 Comments',
 '📩 Never miss a gig. Get the … newsletter'), bracketed photo credits, gallery counts, upper-case section
 labels over other stories, follow prompts with a handle, readers' comments under a user name, authors'
-roles — each beside body lines that look like them."""
+roles, shop buttons, a paper's notices desk, the letters page's invitation, a publisher's tools, live pages'
+writers — each beside body lines that look like them."""
 
 from __future__ import annotations
 
@@ -24,6 +25,20 @@ FURNITURE = [
     ("Film critic", "author-title"),
     ("Recipe developer and cookery writer", "author-title"),
     ("(312 ratings)", "rating-widget"),
+    ("View at Voltmart", "deals"),
+    ("See it at Currys", "deals"),
+    ("Funeral directors in Westmoor – find local services", "advert"),
+    ("To place a death notice or tribute in the Gazette, call our announcements team on 01632 960 118", "advert"),
+    (
+        "Do you have an opinion on the issues raised in this article? If you would like to submit a response of up "
+        "to 300 words by email to be considered for publication in our letters section, please click here.",
+        "publisher-note",
+    ),
+    ("Use our calculator: When can I get my state pension?", "promo"),
+    ("Report by Callum Fitzroy at Meadow Lane", "byline"),
+    ("Our live coverage is written by Tomasz Wren and Adaeze Kolawole in Corvena", "byline"),
+    ("Tried this recipe? Tag us @saffronandsalt", "follow"),
+    ("Comments, questions and tips (48)", "comments"),
 ]
 
 LOOKALIKE_BODY = [
@@ -39,6 +54,11 @@ LOOKALIKE_BODY = [
     "Never again, she said. The council must pay for the repairs.",
     "• 3 tbsp olive oil",
     "£4.99 a month after the trial, the company said.",
+    "Report by the committee in March",
+    "The report was written by Dr Sarah Jones at the university.",
+    "Shoppers can buy at Lidl from Monday.",
+    "Residents can submit a response to the consultation until 4 April.",
+    "The tool uses our own data to find the cheapest tariff.",
 ]
 
 

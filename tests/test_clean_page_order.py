@@ -290,3 +290,14 @@ def test_a_named_list_after_the_last_sentence_stays_but_tags_go():
     assert article.paragraphs == (*body, *line_up)
     untouched = _clean([HEADLINE, BYLINE, *BODY, *tags, "© 2025 Harbour Media"])
     assert untouched.paragraphs == tuple(BODY)
+
+
+def test_a_recipes_nutrition_line_above_the_comments_is_no_teaser():
+    method = [
+        "1. Heat the oven to 200C. Toss the squash with a tablespoon of the oil and roast it for 25 minutes.",
+        "2. Fry the onions for 10 minutes until soft, then add the spices and cook for another minute.",
+    ]
+    nutrition = "Per serving: 412 kcal, fat 12g, carbs 58g, fibre 14g, protein 13g, salt 1.4g"
+    comment = "Made this last night with sweet potato instead of squash and it was delicious!"
+    article = _clean(["Roasted squash and chickpea tagine with preserved lemon", BYLINE, *method, nutrition, comment])
+    assert nutrition in article.paragraphs

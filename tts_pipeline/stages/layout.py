@@ -102,6 +102,7 @@ LIST_ITEM_WORDS = 12  # a list item under a short heading ('Cochrane District Se
 # A fact box's line: a label and a value of up to five words each ('Expected opening: Summer 2027').
 FACT_LINE = re.compile(r"[A-Z][^:.!?\s]*( [^:.!?\s]+){0,4}: \S+( \S+){0,4}(?<![.!?])")
 PARAGRAPH_WORDS = 8  # a line that ends like a sentence and is this long is a paragraph, not a heading
+LABELLED_FIGURES = 3  # a label and this many amounts are the article's data, no teaser
 NUMBER = re.compile(r"\d+")
 _AMOUNT = re.compile(r"\d[\d,.]*\d|\d")  # '6,000' is one
 
@@ -233,6 +234,8 @@ def inline_teasers_marked(decisions: Decisions) -> Decisions:
             continue
         if line[0] in "\"'“‘" or _QUOTE_AFTER_LABEL.fullmatch(line) or FACT_LINE.fullmatch(line) or not words[at]:
             continue
+        if ": " in line and len(_AMOUNT.findall(line)) >= LABELLED_FIGURES:
+            continue  # 'Per serving: 412 kcal, fat 12g, carbs 58g, …'
         if _list_sibling(line, items):
             continue
         shared = sum(lines_with[word] > 1 for word in words[at])  # the word is in another line too
