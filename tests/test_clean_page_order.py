@@ -68,6 +68,21 @@ def test_a_name_that_signs_several_entries_of_a_live_page_goes():
     assert article.paragraphs == tuple(BODY)
 
 
+def test_a_name_beside_a_live_entrys_bare_clock_time_goes():
+    """'22:55' alone looks like an audio player's duration; beside a name it is a live entry's time."""
+    page = [HEADLINE, BYLINE, *BODY[:3], "Adaeze Kolawole", "22:55", *BODY[3:]]
+    assert _clean(page).paragraphs == tuple(BODY)
+
+
+def test_a_lone_line_under_a_related_label_is_the_linked_story_when_it_names_nothing_the_article_names():
+    teaser = "Why doctors are now prescribing gardening"
+    subheading = "Families fear the zoning line"
+    article = _clean([HEADLINE, BYLINE, *BODY[:3], "Related Article", teaser, *BODY[3:]])
+    assert article.paragraphs == tuple(BODY)
+    article = _clean([HEADLINE, BYLINE, *BODY[:3], "Related Article", subheading, *BODY[3:]])
+    assert article.paragraphs == (*BODY[:3], subheading, *BODY[3:])
+
+
 def test_a_name_once_after_the_first_sentence_stays():
     """One bare name in the body is a subheading or a list item ('Dale Fenwick'), not a byline."""
     page = [HEADLINE, BYLINE, BODY[0], BODY[1], "Dale Fenwick", *BODY[2:]]
@@ -94,6 +109,16 @@ def test_a_pull_quote_that_repeats_a_paragraphs_words_goes():
         "and you need everyone to keep their hands off it.”"
     )
     pull = "“A good fermentation is like a ceasefire. You need patience, and everyone's hands off it.”"
+    article = _clean([HEADLINE, BYLINE, *BODY[:3], said, pull, *BODY[3:]])
+    assert article.paragraphs == (*BODY[:3], said, *BODY[3:])
+
+
+def test_a_pull_quote_in_single_quotes_goes_too():
+    said = (
+        "Town planner Priya Nandra said the high streets that were thriving had one thing in common: "
+        "“The places doing well have made it pleasant to be there on foot, and they didn't wait for a grant.”"
+    )
+    pull = "‘The places doing well have made it pleasant to be there on foot’"
     article = _clean([HEADLINE, BYLINE, *BODY[:3], said, pull, *BODY[3:]])
     assert article.paragraphs == (*BODY[:3], said, *BODY[3:])
 

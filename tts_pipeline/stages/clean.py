@@ -18,7 +18,7 @@ from tts_pipeline.errors import BadInput
 from tts_pipeline.stages import extract, source
 from tts_pipeline.stages.chrome_rules import HtmlRule, Rule, SiteRules, default_rules, first_match
 from tts_pipeline.stages.headline import DUPLICATE_MIN_WORDS, DUPLICATE_RULE, TEASER_RULE, mark_header
-from tts_pipeline.stages.layout import EMPTY_RULE, paragraph
+from tts_pipeline.stages.layout import EMPTY_RULE, content_words, paragraph
 
 # A bare label of other stories ('More stories', 'Most read') is followed by their headlines: lines of up to
 # TEASER_WORDS words with no sentence end, removed as "teaser-list" until a line ends like a sentence.
@@ -30,6 +30,7 @@ TEASER_WORDS = 20
 SUBHEADING_WORDS = (2, 5)
 QUESTION_SUBHEADING_EXTRA_WORDS = 2  # ... or up to seven words as a question
 _TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
+OFF_TOPIC_WORDS = 3  # a short line with this many topic words, none of them the article's, is off its topic
 LONE_SUBHEADING_WORDS = 6  # a longer line alone under a label is another story's headline
 # A widget's short question that a rule removed ('Was this article helpful?') is followed by its answer
 # buttons: up to ANSWERS lines of up to ANSWER_WORDS words ('Yes', 'No', 'Not really').
@@ -111,19 +112,28 @@ def _lone_teasers_kept(decisions: list[tuple[str, str | None]]) -> list[tuple[st
     them); one short headline-like line after a label and before a sentence is the article's own subheading
     (one of headline length is the one story the label links to: 'Also read', 'Coffee prices dip at …').
     So is the last line of a longer list when a paragraph follows it at once: the article resumes under
-    its own subheading ('Related stories', two teasers, 'Smoke warning for residents', a paragraph)."""
+    its own subheading ('Related stories', two teasers, 'Smoke warning for residents', a paragraph). A short
+    line that names nothing the article's paragraphs name is the linked story after all ('Related Article',
+    'Why doctors are now prescribing gardening' in a study of walking)."""
     kept, run = list(decisions), []
+    article = set().union(*(content_words(line) for line, rule in decisions if rule is None and paragraph(line)))
     for i, (line, rule) in enumerate([*decisions, ("", None)]):
         if rule is not None:
             run.append(i)
             continue
         teasers = [j for j in run if decisions[j][1] == TEASER_RULE]
-        if len(teasers) == 1 and len(decisions[teasers[0]][0].split()) <= LONE_SUBHEADING_WORDS:
+        alone = len(teasers) == 1 and len(decisions[teasers[0]][0].split()) <= LONE_SUBHEADING_WORDS
+        if alone and not _off_topic(decisions[teasers[0]][0], article):
             kept[teasers[0]] = (decisions[teasers[0]][0], None)
         elif teasers and teasers[-1] == i - 1 and _subheading(decisions[i - 1][0]) and paragraph(line):
             kept[i - 1] = (decisions[i - 1][0], None)
         run = []
     return kept
+
+
+def _off_topic(line: str, article: set[str]) -> bool:
+    words = content_words(line)
+    return len(words) >= OFF_TOPIC_WORDS and not words & article
 
 
 def _subheading(line: str) -> bool:

@@ -41,7 +41,7 @@ from tts_pipeline.stages.layout import (
 TEASER_RULES = (TEASER_RULE, "kicker-teaser", "site-template")
 ABOVE_HEADLINE_RULE = "above-headline"
 DUPLICATE_RULE = "duplicate-line"  # a line the layout shows twice: the headline again, a pull quote
-_WHOLE_QUOTE = re.compile(r"[“\"][^“”\"]+[”\"]")
+_WHOLE_QUOTE = re.compile(r"[“\"][^“”\"]+[”\"]|‘[^‘’]+(’[a-z][^‘’]*)*’")  # '‘…’' in a British paper
 PULL_QUOTE_WORDS = 4  # topic words; a shorter quote may be the article's ('“Never again.”')
 PULL_QUOTE_SHARE = 0.8
 DUPLICATE_MIN_WORDS = 15  # a repeated line this long is a pull quote; a shorter one may be a heading
@@ -49,6 +49,7 @@ BYLINE_RULE = "byline"  # the chrome rule of that name finds bylines by their wo
 # Lines that follow a headline on a page: who wrote it and when (the chrome rules' names).
 ANCHOR_RULES = (BYLINE_RULE, "dateline", "relative-time", "reading-time")
 TIME_RULES = ("dateline", "relative-time")
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}( ?[ap]\.?m\.?)?( [A-Z]{2,4})?", re.IGNORECASE)
 # Lines of the byline block that a rule took and that are never the headline, even for the lenient pass.
 HEADER_FURNITURE_RULES = ("review-notice", "author-title", "author-page")
 MENU_RULES = ("breadcrumb", "navigation-menu")
@@ -198,7 +199,7 @@ def _furniture_marked(decisions: Decisions, kept: list[int], title: int, byline_
     # A live page signs each entry: a bare name the page shows twice or more, or one beside an entry's time,
     # is a byline wherever it is.
     names = Counter(line for line, _ in decisions if _bare_byline(line))
-    timed = {i for i in kept if any(decisions[j][1] in TIME_RULES for j in _neighbours(decisions, i))}
+    timed = {i for i in kept if any(_time(decisions[j]) for j in _neighbours(decisions, i))}
     for i in kept:
         line = decisions[i][0]
         if i < title:
@@ -210,6 +211,12 @@ def _furniture_marked(decisions: Decisions, kept: list[int], title: int, byline_
         elif i > title and _WHOLE_QUOTE.fullmatch(line) and _pull_quote(line, [decisions[j][0] for j in kept]):
             marked[i] = (line, DUPLICATE_RULE)
     return tail_marked(marked)
+
+
+def _time(decision: tuple[str, str | None]) -> bool:
+    """A time line: a dateline, '3 hours ago', or a live entry's bare clock time ('22:55', which the rules
+    take for an audio player's duration)."""
+    return decision[1] in TIME_RULES or bool(_CLOCK.fullmatch(decision[0]))
 
 
 def _neighbours(decisions: Decisions, at: int) -> list[int]:
