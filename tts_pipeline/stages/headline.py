@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from tts_pipeline.stages import extract
+from tts_pipeline.stages import bylines, extract
 from tts_pipeline.stages.article_end import tail_marked
 from tts_pipeline.stages.boxes import fact_boxes_kept, tables_kept
 from tts_pipeline.stages.layout import (
@@ -48,21 +48,9 @@ DUPLICATE_MIN_WORDS = 15  # a repeated line this long is a pull quote; a shorter
 BYLINE_RULE = "byline"  # the chrome rule of that name finds bylines by their words; mark_header by their place
 # Lines that follow a headline on a page: who wrote it and when (the chrome rules' names).
 ANCHOR_RULES = (BYLINE_RULE, "dateline", "relative-time", "reading-time")
-TIME_RULES = ("dateline", "relative-time")
-_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}( ?[ap]\.?m\.?)?( [A-Z]{2,4})?", re.IGNORECASE)
 # Lines of the byline block that a rule took and that are never the headline, even for the lenient pass.
 HEADER_FURNITURE_RULES = ("review-notice", "author-title", "author-page")
 MENU_RULES = ("breadcrumb", "navigation-menu")
-# A bare name of two to four capitalised words (Irish and other accented names too): 'Síle Ní Fhlaithearta'.
-# A word ending in 's is a possessive, no name ('Today's Paper').
-_NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*(?<!['’]s)|Ní|Nic|Mac|Ó|Ua|de|van|von|da|di|la|le|bin|al-\w+)"
-_PERSON_NAME = re.compile(f"{_NAME_PART}(?: {_NAME_PART}){{1,3}}")
-# ... perhaps with where they wrote from: 'Camille Durand in Paris', 'Nathan Ferris at the Quayside Stadium',
-# 'Annika Brügger, Zurich'.
-_PERSON_AT = re.compile(f"{_PERSON_NAME.pattern}(?:(?: (?:in|at)(?: the)?|,) [A-Z][\\w.-]+(?: [A-Z][\\w.-]+)?)?")
-# Two names or three: 'Marcus Tellier and Anjali Dhar' (a title-case subheading looks the same: 'Recessed
-# Lighting and Under Cabinet Lighting'; no chrome rule takes it, and after the first sentence it anchors nothing).
-_PERSON_PAIR = re.compile(f"{_PERSON_NAME.pattern}(?:, {_PERSON_NAME.pattern})* (?:and|&) {_PERSON_NAME.pattern}")
 # The byline under the headline is looked for before the first kept line that ends like a sentence and has
 # this many words: a shorter one ('Sunny. Light winds.', a weather widget) is no paragraph yet.
 FIRST_SENTENCE_WORDS = 5
@@ -88,8 +76,6 @@ _SUMMARY_LABEL = re.compile(
     re.IGNORECASE,
 )
 _ALERT = re.compile(r"(breaking( news)?|just in|news alert|developing( story)?)\s*[:|–—•·●-]", re.IGNORECASE)
-# Where a wire story was filed from, and by which agency, under the reporter's name: 'Nandipur, DSNS'.
-_PLACE_AGENCY = re.compile(r"[A-Z][\w .'’-]{1,30}, [A-Z]{2,6}")
 TICKER_NUMBERS = 5  # words with digits; no headline in 13 copied-text sets and 3 multi-site ones has more than 4
 
 
@@ -199,7 +185,7 @@ def _furniture_marked(decisions: Decisions, kept: list[int], title: int, byline_
     # A live page signs each entry: a bare name the page shows twice or more, or one beside an entry's time,
     # is a byline wherever it is.
     names = Counter(line for line, _ in decisions if _bare_byline(line))
-    timed = {i for i in kept if any(_time(decisions[j]) for j in _neighbours(decisions, i))}
+    timed = {i for i in kept if any(bylines.time_line(decisions[j]) for j in _neighbours(decisions, i))}
     for i in kept:
         line = decisions[i][0]
         if i < title:
@@ -211,12 +197,6 @@ def _furniture_marked(decisions: Decisions, kept: list[int], title: int, byline_
         elif i > title and _WHOLE_QUOTE.fullmatch(line) and _pull_quote(line, [decisions[j][0] for j in kept]):
             marked[i] = (line, DUPLICATE_RULE)
     return tail_marked(marked)
-
-
-def _time(decision: tuple[str, str | None]) -> bool:
-    """A time line: a dateline, '3 hours ago', or a live entry's bare clock time ('22:55', which the rules
-    take for an audio player's duration)."""
-    return decision[1] in TIME_RULES or bool(_CLOCK.fullmatch(decision[0]))
 
 
 def _neighbours(decisions: Decisions, at: int) -> list[int]:
@@ -234,7 +214,9 @@ def _pull_quote(line: str, others: list[str]) -> bool:
 
 def _bare_byline(line: str) -> bool:
     """A name, perhaps with a place ('Camille Durand in Paris'); 'Key Takeaways' only looks like one."""
-    return bool(_PERSON_AT.fullmatch(line) or _PERSON_PAIR.fullmatch(line)) and not _SUMMARY_LABEL.fullmatch(line)
+    return bool(
+        bylines.PERSON_AT.fullmatch(line) or bylines.PERSON_PAIR.fullmatch(line)
+    ) and not _SUMMARY_LABEL.fullmatch(line)
 
 
 def _labels_marked(decisions: Decisions, title: int, anchor: int | None) -> Decisions:
@@ -316,7 +298,7 @@ def _headline_below(decisions: Decisions, anchor: int, sentence: bool = False) -
     sentence or two) and a standfirst follows it: a sentence, a line longer than any headline, or a 'Summary'
     label."""
     for i in range(anchor + 1, len(decisions)):
-        furniture = _anchor(decisions[i]) or _PLACE_AGENCY.fullmatch(decisions[i][0])
+        furniture = _anchor(decisions[i]) or bylines.PLACE_AGENCY.fullmatch(decisions[i][0])
         if decisions[i][1] not in (None, *TEASER_RULES) or furniture:
             continue  # the rest of the byline block: dates, comment counts, share buttons, 'Nandipur, DSNS'
         following = next((decisions[j][0] for j in range(i + 1, len(decisions)) if decisions[j][1] is None), "")
@@ -380,7 +362,7 @@ def _anchor(decision: tuple[str, str | None]) -> bool:
 
 def _bare_name(decision: tuple[str, str | None], pair: bool = False) -> bool:
     line, rule = decision
-    names = _PERSON_AT.fullmatch(line) or (pair and _PERSON_PAIR.fullmatch(line))
+    names = bylines.PERSON_AT.fullmatch(line) or (pair and bylines.PERSON_PAIR.fullmatch(line))
     return rule in (None, TEASER_RULE) and bool(names)
 
 
