@@ -63,7 +63,7 @@ from tts_pipeline.stages.chrome_rules import default_rules, first_match
         ("Comparte esta nota", "share"),
         ("Share this Story: Dumping day delayed again as gale warnings keep fleet in port", "share"),
         ("You must be logged in to join the discussion or read more comments.", "comments"),
-        ("Updated 14 March 2024: This article has been updated to include comment from ERCOT.", "update-note"),
+        ("Updated 14 March 2024: This article has been updated.", "update-note"),
         ("Chart: Battery output vs gas, 27 February. Source: ERCOT, Gridline analysis", "caption"),
         ("Is your team ready for 2024? Download the free checklist from Veridex.", "advert"),
         ("Gridline Summit 2024 — London, 18–19 June. Early-bird tickets on sale now.", "advert"),

@@ -131,10 +131,7 @@ FURNITURE = [
     # explainers and fact-checks (set AD)
     ("Reviewed for medical accuracy by Dr. Paul Ermakov", "review-notice"),
     ("Reviewed by: Alden Greer, editor", "review-notice"),
-    (
-        "Updated 14 March 2024: This article has been updated to include comment from ERCOT.",
-        "update-note",
-    ),
+    ("This story was edited after publication.", "update-note"),
     ("Updated 10:42pm AWST, Sat 15 June", "dateline"),
     ("MUSCAT, Oct 30 –", "dateline"),
     ("Round 15 odds from $1.45. T&Cs apply. 18+ only. Chances are you're about to lose.", "advert"),
@@ -205,6 +202,8 @@ LOOKALIKE_BODY = [
     "The conversion rate was $1 = 1.34 Singapore dollars at the time.",
     # the dev set keeps a wire story's credits (reuters.com.parasite.html); set AA's writer struck them
     "Reporting by Anand Subramaniam; Editing by Chris Halloway",
+    "Updated 14 March 2024: This article has been updated to include comment from ERCOT.",
+    "Update, March 19: This article has been updated to include the latest case count from the health department.",
     "Update, May 31: This story has been updated to correct the number of bridges to be repaired. It is 112, not 121.",
     "The report was reviewed by the council's auditors before it was published.",
     "Source: Brookhaven Police Department dashboard, accessed May 17, 2024.",
