@@ -326,3 +326,24 @@ def test_a_recipes_nutrition_line_above_the_comments_is_no_teaser():
     comment = "Made this last night with sweet potato instead of squash and it was delicious!"
     article = _clean(["Roasted squash and chickpea tagine with preserved lemon", BYLINE, *method, nutrition, comment])
     assert nutrition in article.paragraphs
+
+
+def test_a_paragraph_the_paywall_cuts_off_stays():
+    cut = (
+        "The sell-off was compounded by concerns about government borrowing ahead of next month's budget, "
+        "with the Debt Management Office due to"
+    )
+    paywall = ["This article is for subscribers only", "Start free trial", "More from Education", "Rates path"]
+    article = _clean([HEADLINE, BYLINE, *BODY, cut, *paywall])
+    assert article.paragraphs == (*BODY, cut)
+    assert _clean([article.title, *article.paragraphs]).paragraphs == (*BODY, cut)  # cleaned again
+
+
+def test_a_boxs_tip_stays_but_a_link_to_another_story_goes():
+    box = ["The essentials", "Best time to go: May to early June", "Where to stay: a quinta near the coast"]
+    tip = "Don’t miss: the thermal pools at Caldeira Velha, twenty minutes inland"
+    link = "Don’t miss: Why the ferry fares rose again this summer"
+    article = _clean([HEADLINE, BYLINE, *BODY, *box, tip, "Share this story"])
+    assert article.paragraphs == (*BODY, *box, tip)
+    article = _clean([HEADLINE, BYLINE, *BODY, *box, link, "Share this story"])
+    assert article.paragraphs == (*BODY, *box)

@@ -13,11 +13,13 @@ from tts_pipeline.stages import extract
 from tts_pipeline.stages.boxes import fact_box, table_rows
 from tts_pipeline.stages.layout import (
     ADVERT_RULES,
+    BOX_KINDS,
     NUMBER,
     SHAPE_RULES,
     Decisions,
     content_words,
     kept_lines,
+    layout_kind,
     next_line,
     short_label,
 )
@@ -35,6 +37,7 @@ SIGN_OFF_WORDS = 6
 _DETAILS = re.compile(r".+, [^,]+, [^,]+")
 DETAILS_WORDS = 8
 LABEL_WORDS = 3  # a table's label: 'How we tested'
+CUT_PARAGRAPH_WORDS = 20  # longer than another story's headline (clean.TEASER_WORDS)
 NAMED_LIST_ITEMS = 3
 NAMED_LIST_ITEM_WORDS = 8
 NAMED_LIST_SHARED = 2
@@ -63,7 +66,8 @@ def tail_marked(decisions: Decisions) -> Decisions:
         at = next_line(decisions, at)
     lines = [decisions[i][0] for i in closing]
     box_shaped = sum(map(_closing_line, lines)) >= CLOSING_BOX_LINES or any(map(_closing_alone, lines))
-    if not box_shaped and not _named_list(lines, [decisions[i][0] for i in kept if i <= ends[-1]]):
+    named_list = _named_list(lines, [decisions[i][0] for i in kept if i <= ends[-1]])
+    if not (box_shaped or named_list or _cut_by_paywall(decisions, closing, at)):
         closing = []  # one `Label: value` line alone may be another story ('SA20: Paarl Royals edge …')
     marked = list(decisions)
     for i in after:
@@ -72,6 +76,15 @@ def tail_marked(decisions: Decisions) -> Decisions:
     for i in closing:
         marked[i] = (decisions[i][0], None)  # a box line a shape rule took ('Score: Al Safwa 3 (…) Al Rimal 1')
     return marked
+
+
+def _cut_by_paywall(decisions: Decisions, stretch: list[int], after: int | None) -> bool:
+    """One long line under the last sentence and a paywall's or a subscription box's line right under it, or
+    nothing (the cleaner's own output, cleaned again): a paragraph the paywall cut off ('The sell-off was
+    compounded by …, with the Debt Management Office due to')."""
+    if len(stretch) != 1 or (after is not None and layout_kind(decisions[after][1]) not in BOX_KINDS):
+        return False
+    return len(decisions[stretch[0]][0].split()) >= CUT_PARAGRAPH_WORDS
 
 
 def _in_stretch(decision: tuple[str, str | None]) -> bool:

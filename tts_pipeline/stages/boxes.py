@@ -22,6 +22,9 @@ from tts_pipeline.stages.layout import (
     short_label,
 )
 
+LINK_RULES = ("cross-link",)
+_LABEL_VALUE = re.compile(r"[^:]{1,40}: \S")
+_LOWER_VALUE = re.compile(r"[^:]{1,40}: [a-z]")  # 'Don’t miss: the thermal pools …'; a linked headline is capitalised
 _UPPER_LABEL = re.compile(r"[A-Z][A-Z '’&/-]{1,30}: \S")
 LABELLED_BOX_LINES = 3
 PROMO_LABEL_RULE = "promo-label"
@@ -60,7 +63,20 @@ def fact_boxes_kept(decisions: Decisions) -> Decisions:
             and short_label(decisions[i - 1][0], FACT_BOX_HEADING_WORDS)
         ):
             kept[i - 1] = (decisions[i - 1][0], None)
-    return _labelled_boxes_kept(kept)
+    return _box_tips_kept(_labelled_boxes_kept(kept))
+
+
+def _box_tips_kept(decisions: Decisions) -> Decisions:
+    """A box's `Label: value` line whose value is a phrase, not a headline, under another kept `Label: value`
+    line: the box's tip ('Where to stay: a quinta …', 'Don’t miss: the thermal pools at Caldeira Velha'), kept
+    again where the rule for a link to another story ('Don't miss: Why …') took it."""
+    kept = list(decisions)
+    for i, (line, rule) in enumerate(decisions):
+        above = next_line(decisions, i, -1)
+        tip = rule in LINK_RULES and _LOWER_VALUE.match(line)
+        if tip and above is not None and decisions[above][1] is None and _LABEL_VALUE.match(decisions[above][0]):
+            kept[i] = (line, None)
+    return kept
 
 
 def _labelled_boxes_kept(decisions: Decisions) -> Decisions:

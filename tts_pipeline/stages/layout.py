@@ -163,7 +163,7 @@ def past_end_marked(decisions: Decisions) -> Decisions:
     marked = list(decisions)
     for k in range(2, len(runs)):
         after = sum(words[k:])
-        kinds = {_kind(rule) for rule in gaps[k]}
+        kinds = {layout_kind(rule) for rule in gaps[k]}
         gap_ends = len(gaps[k]) >= END_GAP_LINES and len(kinds) >= END_GAP_KINDS and after <= END_SHARE * sum(words)
         ends = any(rule in ENDING_RULES for rule in gaps[k])
         if gap_ends or (ends and after <= END_MARKER_SHARE * sum(words)):
@@ -276,7 +276,7 @@ def box_lines_marked(decisions: Decisions, title: int) -> Decisions:
         before, after = next_line(decisions, i, -1), next_line(decisions, i)
         if i <= title or before is None:
             continue
-        kinds = {_kind(decisions[before][1]), _kind(decisions[after][1] if after is not None else None)}
+        kinds = {layout_kind(decisions[before][1]), layout_kind(decisions[after][1] if after is not None else None)}
         pitch = len(kinds) == 1 and kinds <= set(BOX_KINDS) and len(line.split()) <= BOX_LINE_WORDS
         comment = decisions[before][1] == COMMENT_RULE and _SIGNED_QUOTE.fullmatch(line)
         if pitch or comment:
@@ -284,7 +284,8 @@ def box_lines_marked(decisions: Decisions, title: int) -> Decisions:
     return marked
 
 
-def _kind(rule: str | None) -> str | None:
+def layout_kind(rule: str | None) -> str | None:
+    """A rule's kind: 'newsletter' for 'newsletter-pitch'."""
     return rule.split("-")[0] if rule else None
 
 
