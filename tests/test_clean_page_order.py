@@ -347,3 +347,17 @@ def test_a_boxs_tip_stays_but_a_link_to_another_story_goes():
     assert article.paragraphs == (*BODY, *box, tip)
     article = _clean([HEADLINE, BYLINE, *BODY, *box, link, "Share this story"])
     assert article.paragraphs == (*BODY, *box)
+
+
+def test_contributors_notes_at_the_end_go_but_a_last_line_on_the_articles_subject_stays():
+    bios = [
+        "Elspeth Marrow is a contributing writer. Her book, The Empty Counties, is out this fall.",
+        "Jun Ishikawa is a photographer based in Denver.",
+    ]
+    article = _clean([HEADLINE, BYLINE, *BODY, *bios, "Tags: Education"])
+    assert article.paragraphs == tuple(BODY)
+    subject = "Ana Kereama is a mother of three and has chaired the board since 2019."
+    article = _clean([HEADLINE, BYLINE, *BODY, subject])
+    assert article.paragraphs == (*BODY, subject)
+    outlook = "The International Monetary Fund is expected to complete its next review later this month."
+    assert _clean([HEADLINE, BYLINE, *BODY, outlook]).paragraphs == (*BODY, outlook)

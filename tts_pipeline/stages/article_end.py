@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tts_pipeline.stages import extract
+from tts_pipeline.stages import bylines, extract
 from tts_pipeline.stages.boxes import fact_box, table_rows
 from tts_pipeline.stages.layout import (
     ADVERT_RULES,
@@ -25,6 +25,11 @@ from tts_pipeline.stages.layout import (
 )
 
 AFTER_ARTICLE_RULE = "after-article"  # short lines after the article's last sentence
+BIO_RULE = "author-bio"  # the chrome rules' name for a contributor's note
+_BIO = re.compile(
+    rf"(?!(The|A|An|This|Our|Its|Their) )({bylines.PERSON_NAME.pattern}) "
+    r"((is|was|has been) (a|an|the|one of)|writes|covers|reports on|edits|teaches|lives in)\b"
+)
 # A paragraph its writer signs: 'Stay off the roads if you can. — Lena'.
 _SIGNED = re.compile(r"(.+)\s+[—–-]\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
 # Lines of an article's closing box: 'Player of the match: Kasun Weerakkody', numbers, 'Enjoy! Georgie x'.
@@ -51,6 +56,7 @@ def tail_marked(decisions: Decisions) -> Decisions:
     one is a list or a sign-off ('Key tracks: Saltmarsh, Lamplighter, Nine Bells', 'Enjoy! Georgie x').
     Run again once the article's end is struck (past_end_marked), so that the cleaner's output, cleaned
     again, loses nothing more. On 23 sets the second run took 17 body lines without the closing box."""
+    decisions = _bios_marked(decisions)
     kept = kept_lines(decisions)
     ends = [i for i in kept[1:] if _ends_sentence(decisions[i][0]) or decisions[i][0].endswith(":")]
     if not ends or decisions[ends[-1]][0].endswith(":"):
@@ -75,6 +81,22 @@ def tail_marked(decisions: Decisions) -> Decisions:
             marked[i] = (decisions[i][0], AFTER_ARTICLE_RULE)
     for i in closing:
         marked[i] = (decisions[i][0], None)  # a box line a shape rule took ('Score: Al Safwa 3 (…) Al Rimal 1')
+    return marked
+
+
+def _bios_marked(decisions: Decisions) -> Decisions:
+    """The last sentences of the page when each is a contributor's note on someone the article never names:
+    'Elspeth Marrow is a contributing writer. Her book, …', 'Jun Ishikawa is a photographer based in Denver.'
+    (a profile's last line on its subject names someone the article names)."""
+    kept = kept_lines(decisions)
+    sentences = [i for i in kept[1:] if _ends_sentence(decisions[i][0])]
+    marked = list(decisions)
+    for i in reversed(sentences[1:]):
+        bio = _BIO.match(decisions[i][0])
+        surname = bio.group(2).split()[-1].lower() if bio else ""
+        if not bio or any(surname in decisions[j][0].lower() for j in kept if j != i and marked[j][1] is None):
+            break
+        marked[i] = (decisions[i][0], BIO_RULE)
     return marked
 
 
