@@ -361,3 +361,11 @@ def test_contributors_notes_at_the_end_go_but_a_last_line_on_the_articles_subjec
     assert article.paragraphs == (*BODY, subject)
     outlook = "The International Monetary Fund is expected to complete its next review later this month."
     assert _clean([HEADLINE, BYLINE, *BODY, outlook]).paragraphs == (*BODY, outlook)
+
+
+def test_a_line_over_a_photographers_copyright_between_paragraphs_is_its_caption():
+    caption = "Morning mist over the river at Hamilton East, where the new zone would begin."
+    article = _clean([HEADLINE, BYLINE, *BODY[:3], caption, "© Inês Varejão for Pulse Waikato", *BODY[3:]])
+    assert article.paragraphs == tuple(BODY)
+    for footer in ("© Pulse Media 2025", "© Mere Tapsell"):  # the page's end: the last paragraph stays
+        assert _clean([HEADLINE, BYLINE, *BODY, footer]).paragraphs == tuple(BODY), footer

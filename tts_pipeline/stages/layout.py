@@ -28,6 +28,9 @@ _BARE_CREDIT = re.compile(
     r"[(\[]?(photo(graph)?s?|pictures?|pics?|images?|credits?|courtesy|illustrations?|getty|supplied)\b", re.IGNORECASE
 )
 BARE_CREDIT_WORDS = 9
+# A photographer's copyright between paragraphs (a footer's names a company or a year): '© Inês Varejão for …'.
+COPYRIGHT_RULE = "copyright"
+_NAMED_COPYRIGHT = re.compile(r"(©|\(c\)) ?[A-ZÀ-Þ][\w'’.-]+( [A-ZÀ-Þ][\w'’.-]+){1,2}( (for|/) .{2,40})?")
 _PLACEHOLDER = re.compile(r"\[[^\]:]{1,20}: [^\]]*\s[^\]]*\s[^\]]*\]")  # a described picture: three words or more
 _QUOTED_SPEECH = re.compile(r"[”\"],? (said|says|told|added|asked)\b")
 CAPTION_WORDS = 45
@@ -114,10 +117,13 @@ def kept_lines(decisions: Decisions) -> list[int]:
 
 def captions_marked(decisions: Decisions, title: int) -> Decisions:
     """A kept line of caption length right above a bare photo credit ('Credit: Supplied', 'Photo by Eli Tran
-    for …') is the picture's caption, however it is worded."""
-    marked = list(decisions)
+    for …', or a photographer's '© Inês Varejão for Wayfarer Quarterly' with the article going on under it) is
+    the picture's caption, however it is worded."""
+    marked, kept = list(decisions), set(kept_lines(decisions))
     for i, (line, rule) in enumerate(decisions):
-        if rule != CREDIT_RULE or len(line.split()) > BARE_CREDIT_WORDS or not _BARE_CREDIT.match(line):
+        credit = rule == CREDIT_RULE and bool(_BARE_CREDIT.match(line))
+        named = rule == COPYRIGHT_RULE and bool(_NAMED_COPYRIGHT.fullmatch(line)) and next_line(decisions, i) in kept
+        if not (credit or named) or len(line.split()) > BARE_CREDIT_WORDS:
             continue
         if _PLACEHOLDER.fullmatch(line):
             continue  # '[Illustration: Lasko's studio, with sheets pinned to the walls]' is the caption itself
