@@ -369,3 +369,13 @@ def test_a_line_over_a_photographers_copyright_between_paragraphs_is_its_caption
     assert article.paragraphs == tuple(BODY)
     for footer in ("© Pulse Media 2025", "© Mere Tapsell"):  # the page's end: the last paragraph stays
         assert _clean([HEADLINE, BYLINE, *BODY, footer]).paragraphs == tuple(BODY), footer
+
+
+def test_a_headline_written_as_two_sentences_under_a_read_next_label_is_another_story():
+    teasers = ["Beekeepers say drift is killing hives. No one is counting.", "Why rural schools struggle to hire"]
+    article = _clean([HEADLINE, BYLINE, *BODY, "READ NEXT", *teasers, "© Pulse Media 2025"])
+    assert article.paragraphs == tuple(BODY)
+    short_paragraph = "Not everyone agrees. The board's chair says the zone is fair."  # under a linked headline
+    teaser = "Why rural schools are struggling to hire new teachers"
+    page = [HEADLINE, BYLINE, *BODY[:3], "Related", teaser, short_paragraph, *BODY[3:]]
+    assert _clean(page).paragraphs == (*BODY[:3], short_paragraph, *BODY[3:])

@@ -31,6 +31,7 @@ SUBHEADING_WORDS = (2, 5)
 QUESTION_SUBHEADING_EXTRA_WORDS = 2  # ... or up to seven words as a question
 _TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
 OFF_TOPIC_WORDS = 3  # a short line with this many topic words, none of them the article's, is off its topic
+SENTENCES_TEASER_WORDS = 12
 LONE_SUBHEADING_WORDS = 6  # a longer line alone under a label is another story's headline
 # A widget's short question that a rule removed ('Was this article helpful?') is followed by its answer
 # buttons: up to ANSWERS lines of up to ANSWER_WORDS words ('Yes', 'No', 'Not really').
@@ -80,6 +81,7 @@ def _decide(
     decisions: list[tuple[str, str | None]] = []
     seen: set[str] = set()
     teasers = False  # under a bare 'More stories' label: the headline-like lines after it are other stories
+    first_under_label = False  # ... and the first of them may be a headline written as two short sentences
     question, answers = None, 0  # the rule that removed a widget's question right above, and its buttons
     for raw in lines:
         line = raw.strip()
@@ -91,7 +93,12 @@ def _decide(
         rule = first_match(line, rules)
         if rule is None and _repeats_layout(line, title, seen):
             rule = DUPLICATE_RULE
-        if rule is None and teasers and copied and _headline_like(line):
+        if (
+            rule is None
+            and teasers
+            and copied
+            and (_headline_like(line) or (first_under_label and _sentences_teaser(line)))
+        ):
             rule = TEASER_RULE
         if rule is None and question and answers < ANSWERS and len(line.split()) <= ANSWER_WORDS:
             rule, answers = question, answers + 1  # 'Was this article helpful?' 'Yes' 'No': buttons go with it
@@ -99,7 +106,8 @@ def _decide(
             question, answers = rule, 0
         elif rule != question:
             question = None
-        teasers = (rule in TEASER_LABEL_RULES and _bare_label(line)) or (teasers and rule is not None)
+        first_under_label = rule in TEASER_LABEL_RULES and _bare_label(line)
+        teasers = first_under_label or (teasers and rule is not None)
         if rule is None:
             seen.add(line)
             title = line if title is None else title
@@ -140,6 +148,12 @@ def _subheading(line: str) -> bool:
     low, high = SUBHEADING_WORDS
     question = line.endswith("?")  # 'What does it mean for households?'
     return low <= len(line.split()) <= (high + QUESTION_SUBHEADING_EXTRA_WORDS if question else high)
+
+
+def _sentences_teaser(line: str) -> bool:
+    """Another story's headline written as two short sentences: 'Beekeepers say drift is killing hives. No one
+    is counting.' Right under a bare 'Read next' label, a line this short is the story it links to."""
+    return len(line.split()) <= SENTENCES_TEASER_WORDS and bool(_TWO_SENTENCES.search(line))
 
 
 def _bare_label(line: str) -> bool:
