@@ -59,6 +59,11 @@ LOOKALIKE_BODY = [
     "Shoppers can buy at Lidl from Monday.",
     "Residents can submit a response to the consultation until 4 April.",
     "The tool uses our own data to find the cheapest tariff.",
+    "Senior financial analyst",  # a list of jobs in a careers story (HTML held-out pages)
+    "- Front-end developer",
+    "file_format: parquet",  # a configuration line in a how-to
+    "network_mode: host",
+    "CS107: C++ Programming via Saylor Academy",
 ]
 
 
