@@ -379,3 +379,34 @@ def test_a_headline_written_as_two_sentences_under_a_read_next_label_is_another_
     teaser = "Why rural schools are struggling to hire new teachers"
     page = [HEADLINE, BYLINE, *BODY[:3], "Related", teaser, short_paragraph, *BODY[3:]]
     assert _clean(page).paragraphs == (*BODY[:3], short_paragraph, *BODY[3:])
+
+
+def test_a_reviews_details_below_the_related_links_stay_but_labelled_teasers_go():
+    headline = "‘The Quiet Harbour’ review: a tender family drama that stays with you"
+    body = [
+        "Nadia Rees's second feature is an unshowy portrait of three sisters fighting over a failing boatyard.",
+        "Carys Bevan is superb as the eldest, and Owen Pryce makes the most of a small part as the buyer.",
+        "Rees, who also wrote the screenplay, resists every temptation to dress the story up.",
+    ]
+    related = ["Related", "Nadia Rees: ‘I wanted to make a film about losing things slowly’", "The best films of 2025"]
+    box = [
+        "The Quiet Harbour",
+        "Director: Nadia Rees",
+        "Starring: Carys Bevan, Owen Pryce, Siân Lloyd",
+        "Running time: 118 minutes",
+        "Certificate: 12A",
+        "In cinemas from 19 September",
+        "Rating: 4/5",
+    ]
+    end = ["Share this review", "Facebook", "© Lantern Media Group 2025"]
+    article = _clean([headline, "Iwan Morgan", "Film critic", *body, *related, *box, *end])
+    assert article.paragraphs == (*body, *box)
+    assert _clean([article.title, *article.paragraphs]).paragraphs == (*body, *box)  # cleaned again
+    teasers = [
+        "Opinion: Rees makes the case for slow cinema",
+        "Analysis: Why Bevan is the actor of the year",
+        "Opinion: Festival films deserve a wider release",
+        "Analysis: Rees and the new wave of Welsh directors",
+    ]
+    article = _clean([headline, "Iwan Morgan", "Film critic", *body, *related, *teasers, *end])
+    assert article.paragraphs == tuple(body)

@@ -18,6 +18,8 @@ from tts_pipeline.stages.layout import (
     SHAPE_RULES,
     TEASER_RULE,
     Decisions,
+    content_words,
+    kept_lines,
     next_line,
     short_label,
 )
@@ -29,6 +31,11 @@ _UPPER_LABEL = re.compile(r"[A-Z][A-Z '’&/-]{1,30}: \S")
 LABELLED_BOX_LINES = 3
 PROMO_LABEL_RULE = "promo-label"
 DATA_RULES = ("weather-widget", "market-data", "score-widget")  # widgets' lines, shaped like a box's facts
+# A late box's entries: a short label and a short value ('Starring: Gérard Baptiste, Lina Okafor, Théo Marsan').
+_BOX_ENTRY = re.compile(r"[A-Z][\w'’-]*( [\w'’-]+){0,2}: [^.!?]+(?<![.!?])")
+LATE_BOX_ENTRIES = 4
+LATE_BOX_SHARED = 2
+LATE_BOX_LINE_WORDS = 10
 TABLE_ROWS = 3  # a heading row and two rows, or three rows
 TABLE_SHAPE_RULES = (*SHAPE_RULES, "breadcrumb", "dateline")  # a timetable's rows: '07:05 | 07:17 | 07:31'
 FACT_BOX_HEADING_WORDS = 5  # 'The numbers', 'Match details'
@@ -91,6 +98,42 @@ def _labelled_boxes_kept(decisions: Decisions) -> Decisions:
                 if decisions[i][1] == PROMO_LABEL_RULE:
                     kept[i] = (decisions[i][0], None)
     return kept
+
+
+def late_box_kept(decisions: Decisions, title: int, struck_by: tuple[str, ...]) -> Decisions:
+    """A box of LATE_BOX_ENTRIES `Label: value` lines or more with labels of their own ('Director: Ana Folau',
+    'Starring: …', 'Running time: 118 minutes', 'Certificate: 12A'), LATE_BOX_SHARED of them naming what the
+    article names, is the article's even below a list of other stories: a review's details printed after
+    'Related'. Kept again with its title (a short line above it on the headline's words: 'The Salt Orchard')
+    and a line between its entries ('In cinemas from 19 September'); a list of other stories under labels
+    ('Opinion: …', 'Analysis: …') repeats its labels."""
+    article = set().union(*(content_words(decisions[i][0]) for i in kept_lines(decisions)))
+    entries = [i for i, (line, rule) in enumerate(decisions) if rule in struck_by and _BOX_ENTRY.fullmatch(line)]
+    kept = list(decisions)
+    for run in _entry_runs(entries):
+        labels = {decisions[i][0].split(":")[0].casefold() for i in run}
+        shared = sum(bool(content_words(decisions[i][0].split(":", 1)[1]) & article) for i in run)
+        if len(labels) < LATE_BOX_ENTRIES or len(labels) < len(run) or shared < LATE_BOX_SHARED:
+            continue
+        lines = set(range(run[0], run[-1] + 1))
+        above = next_line(decisions, run[0], -1)
+        if above is not None and content_words(decisions[above][0]) & content_words(decisions[title][0]):
+            lines.add(above)
+        for i in lines:
+            if decisions[i][1] in struck_by and short_label(decisions[i][0], LATE_BOX_LINE_WORDS):
+                kept[i] = (decisions[i][0], None)
+    return kept
+
+
+def _entry_runs(entries: list[int]) -> list[list[int]]:
+    """The entries in runs, one other line at most between two entries of a run."""
+    runs: list[list[int]] = []
+    for i in entries:
+        if runs and i - runs[-1][-1] <= 2:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
 
 
 def tables_kept(decisions: Decisions) -> Decisions:

@@ -16,11 +16,12 @@ import re
 from collections import Counter
 
 from tts_pipeline.stages import bylines, extract
-from tts_pipeline.stages.article_end import tail_marked
-from tts_pipeline.stages.boxes import fact_boxes_kept, tables_kept
+from tts_pipeline.stages.article_end import AFTER_ARTICLE_RULE, tail_marked
+from tts_pipeline.stages.boxes import fact_boxes_kept, late_box_kept, tables_kept
 from tts_pipeline.stages.layout import (
     ADVERT_RULES,
     EMPTY_RULE,
+    PAST_END_RULE,
     TEASER_RULE,
     Decisions,
     box_lines_marked,
@@ -116,7 +117,8 @@ def mark_header(decisions: Decisions) -> Decisions:
     marked = box_lines_marked(inline_teasers_marked(_furniture_marked(decisions, kept, title, byline_end)), title)
     # List items last: between lines the other marks left kept ('A', a shape-struck line, 'A' was a list
     # until 'A' proved a section label, and the cleaner's output cleaned again lost the line between).
-    return list_items_kept(tail_marked(past_end_marked(_labels_marked(marked, title, anchor))))
+    ended = tail_marked(past_end_marked(_labels_marked(marked, title, anchor)))
+    return list_items_kept(late_box_kept(ended, title, (TEASER_RULE, PAST_END_RULE, AFTER_ARTICLE_RULE)))
 
 
 def _standfirst_moved_under(
