@@ -81,3 +81,12 @@ def test_a_sentence_headline_under_the_byline_and_a_review_notice():
     ]
     article = _clean([*header, headline, standfirst, *body])
     assert (article.title, article.paragraphs) == (headline, (standfirst, *body))
+
+
+def test_with_no_byline_the_headline_is_the_line_on_the_articles_topic_above_its_first_paragraph():
+    """A sign-in box's 'Forgot password ?' ends like a sentence; the headline is under it, on the topic."""
+    header = ["Email address *", "Your password *", "Forgot password ?", "Create an account and benefit from:"]
+    header += ["Easy sample ordering", "Access to order history"]
+    headline = "Ten easy steps: how the new bus plan would cut routes"
+    article = _clean([*header, headline, "Share", *BODY])
+    assert article.title == headline

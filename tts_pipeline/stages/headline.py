@@ -32,6 +32,7 @@ from tts_pipeline.stages.layout import (
     kept_lines,
     list_items_kept,
     next_line,
+    paragraph,
     past_end_marked,
     short_label,
 )
@@ -105,6 +106,7 @@ def mark_header(decisions: Decisions) -> Decisions:
         pair = candidates[:2] if len(candidates) > 1 else None
         if pair and next_line(decisions, pair[0]) == pair[1] and _standfirst_over(*(decisions[i][0] for i in pair)):
             candidates.pop(0)  # a standfirst printed above its headline
+        candidates = candidates or _on_topic_candidates(decisions, kept)
         title = candidates[0] if candidates else _first_line_headline(decisions, kept)
         if title is not None and decisions[title][1] is not None:
             decisions = _headline_restored(decisions, title, kept)
@@ -169,6 +171,18 @@ def _headline_restored(decisions: Decisions, title: int, kept: list[int]) -> Dec
         if rule == DUPLICATE_RULE and line == stand_in and len(line.split()) < DUPLICATE_MIN_WORDS:
             restored[i] = (line, None)
     return restored
+
+
+def _on_topic_candidates(decisions: Decisions, kept: list[int]) -> list[int]:
+    """With no headline-shaped line above the first sentence (a sign-in box's 'Forgot password?' ends like
+    one): those above the first paragraph that share TOPIC_WORDS topic words with the paragraphs under them."""
+    first = next((i for i in kept if paragraph(decisions[i][0])), len(decisions))
+    body = set().union(*(content_words(decisions[i][0]) for i in kept if i >= first))
+    return [
+        i
+        for i in kept
+        if i < first and _headline_shaped(decisions[i][0]) and len(content_words(decisions[i][0]) & body) >= TOPIC_WORDS
+    ]
 
 
 def _first_line_headline(decisions: Decisions, kept: list[int]) -> int | None:
