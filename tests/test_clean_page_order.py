@@ -410,3 +410,13 @@ def test_a_reviews_details_below_the_related_links_stay_but_labelled_teasers_go(
     ]
     article = _clean([headline, "Iwan Morgan", "Film critic", *body, *related, *teasers, *end])
     assert article.paragraphs == tuple(body)
+
+
+def test_a_listicles_repeated_title_case_subheading_stays():
+    """'Key Features and User Experience' under each item looks like two names shown twice, as a live page's
+    signatures are; over a paragraph and beside no time, it is the article's subheading."""
+    items = []
+    for app, point in (("Duolingo", "short daily lessons"), ("Babbel", "conversation practice")):
+        items += [app, "Key Features and User Experience", f"{app} is built around {point}, and it works offline."]
+    article = _clean([HEADLINE, BYLINE, *BODY[:2], *items, *BODY[2:]])
+    assert article.paragraphs == (*BODY[:2], *items, *BODY[2:])

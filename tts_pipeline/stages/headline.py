@@ -202,17 +202,30 @@ def _furniture_marked(decisions: Decisions, kept: list[int], title: int, byline_
     # is a byline wherever it is.
     names = Counter(line for line, _ in decisions if _bare_byline(line))
     timed = {i for i in kept if any(bylines.time_line(decisions[j]) for j in _neighbours(decisions, i))}
+    # A name shown twice signs entries, but for a title-case subheading that a listicle repeats over a
+    # paragraph in each item ('Key Features and User Experience', 'React Native'), and that no time is beside.
+    signing = {decisions[i][0] for i in timed}
+    heading = {decisions[i][0] for i in kept if _over_paragraph(decisions, i)} - signing
     for i in kept:
         line = decisions[i][0]
         if i < title:
             marked[i] = (line, ABOVE_HEADLINE_RULE)
         elif i > title and line == decisions[title][0]:
             marked[i] = (line, DUPLICATE_RULE)  # the headline again, in a list or a share box
-        elif i > title and _bare_byline(line) and (i < byline_end or names[line] > 1 or i in timed):
+        elif (
+            i > title
+            and _bare_byline(line)
+            and (i < byline_end or (names[line] > 1 and line not in heading) or i in timed)
+        ):
             marked[i] = (line, BYLINE_RULE)
         elif i > title and _WHOLE_QUOTE.fullmatch(line) and _pull_quote(line, [decisions[j][0] for j in kept]):
             marked[i] = (line, DUPLICATE_RULE)
     return tail_marked(marked)
+
+
+def _over_paragraph(decisions: Decisions, at: int) -> bool:
+    under = next_line(decisions, at)
+    return under is not None and decisions[under][1] is None and paragraph(decisions[under][0])
 
 
 def _neighbours(decisions: Decisions, at: int) -> list[int]:
