@@ -23,6 +23,7 @@ from tts_pipeline.stages.layout import (
     EMPTY_RULE,
     PAST_END_RULE,
     TEASER_RULE,
+    WHOLE_QUOTE,
     Decisions,
     box_lines_marked,
     captions_marked,
@@ -34,6 +35,7 @@ from tts_pipeline.stages.layout import (
     next_line,
     paragraph,
     past_end_marked,
+    pull_quote,
     short_label,
 )
 
@@ -43,9 +45,6 @@ from tts_pipeline.stages.layout import (
 TEASER_RULES = (TEASER_RULE, "kicker-teaser", "site-template")
 ABOVE_HEADLINE_RULE = "above-headline"
 DUPLICATE_RULE = "duplicate-line"  # a line the layout shows twice: the headline again, a pull quote
-_WHOLE_QUOTE = re.compile(r"[“\"][^“”\"]+[”\"]|‘[^‘’]+(’[a-z][^‘’]*)*’")  # '‘…’' in a British paper
-PULL_QUOTE_WORDS = 4  # topic words; a shorter quote may be the article's ('“Never again.”')
-PULL_QUOTE_SHARE = 0.8
 DUPLICATE_MIN_WORDS = 15  # a repeated line this long is a pull quote; a shorter one may be a heading
 BYLINE_RULE = "byline"  # the chrome rule of that name finds bylines by their words; mark_header by their place
 # Lines that follow a headline on a page: who wrote it and when (the chrome rules' names).
@@ -218,7 +217,7 @@ def _furniture_marked(decisions: Decisions, kept: list[int], title: int, byline_
             and (i < byline_end or (names[line] > 1 and line not in heading) or i in timed)
         ):
             marked[i] = (line, BYLINE_RULE)
-        elif i > title and _WHOLE_QUOTE.fullmatch(line) and _pull_quote(line, [decisions[j][0] for j in kept]):
+        elif i > title and WHOLE_QUOTE.fullmatch(line) and pull_quote(line, [decisions[j][0] for j in kept]):
             marked[i] = (line, DUPLICATE_RULE)
     return tail_marked(marked)
 
@@ -230,15 +229,6 @@ def _over_paragraph(decisions: Decisions, at: int) -> bool:
 
 def _neighbours(decisions: Decisions, at: int) -> list[int]:
     return [j for j in (next_line(decisions, at, -1), next_line(decisions, at)) if j is not None]
-
-
-def _pull_quote(line: str, others: list[str]) -> bool:
-    """A quotation alone on its line (_WHOLE_QUOTE), its words (nearly) all in a longer paragraph: the layout
-    shows it again, perhaps shortened ('“A good fermentation is like a ceasefire. …”')."""
-    words = content_words(line)
-    return len(words) >= PULL_QUOTE_WORDS and any(
-        len(words & content_words(other)) >= PULL_QUOTE_SHARE * len(words) for other in others if len(other) > len(line)
-    )
 
 
 def _bare_byline(line: str) -> bool:

@@ -34,6 +34,9 @@ _NAMED_COPYRIGHT = re.compile(r"(©|\(c\)) ?[A-ZÀ-Þ][\w'’.-]+( [A-ZÀ-Þ][\w
 _PLACEHOLDER = re.compile(r"\[[^\]:]{1,20}: [^\]]*\s[^\]]*\s[^\]]*\]")  # a described picture: three words or more
 _QUOTED_SPEECH = re.compile(r"[”\"],? (said|says|told|added|asked)\b")
 CAPTION_WORDS = 45
+WHOLE_QUOTE = re.compile(r"[“\"][^“”\"]+[”\"]|‘[^‘’]+(’[a-z][^‘’]*)*’")  # '‘…’' in a British paper
+PULL_QUOTE_WORDS = 4  # topic words; a shorter quote may be the article's ('“Never again.”')
+PULL_QUOTE_SHARE = 0.8
 CAPTION_STANDFIRST_WORDS = 25  # no caption right under a headline on sets Y-AD is this long; two standfirsts were
 _CREDIT_TAIL = re.compile(r"\w[.!?] ([A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){0,4})$")
 # Kept lines after a block of chrome that ends the article: a donation pitch, an author's bio, comments.
@@ -314,3 +317,12 @@ def content_words(line: str) -> set[str]:
 
 def paragraph(line: str) -> bool:
     return extract.ends_sentence(line) and len(line.split()) >= PARAGRAPH_WORDS
+
+
+def pull_quote(line: str, others: list[str]) -> bool:
+    """A quotation alone on its line (WHOLE_QUOTE), its words (nearly) all in a longer paragraph: the layout
+    shows it again, perhaps shortened ('“A good fermentation is like a ceasefire. …”')."""
+    words = content_words(line)
+    return len(words) >= PULL_QUOTE_WORDS and any(
+        len(words & content_words(other)) >= PULL_QUOTE_SHARE * len(words) for other in others if len(other) > len(line)
+    )
