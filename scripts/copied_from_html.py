@@ -25,6 +25,7 @@ import shutil
 import sys
 import tempfile
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -56,21 +57,32 @@ def marked_pages(dataset: Path, half: str) -> list[tuple[str, Path, dict]]:
 
 
 def labelled(lines: list[str], marks: dict) -> list[tuple[str, str]] | None:
-    """(label, line) for each line, or None when the page's title line is not among them."""
+    """(label, line) for each line, or None when the page's title line is not among them. A block the page
+    shows more often than the marked body has it (a table of contents, a pull quote) is body only as often,
+    at its places among the body's other lines."""
     body = normalised(marks["main_content"])
-    blocks = {normalised(block) for block in marks["main_content"].splitlines()} - {""}
+    blocks = Counter(normalised(block) for block in marks["main_content"].splitlines())
+    del blocks[""]
     title = normalised(marks.get("title") or "")
-    rows, found = [], False
-    for line in lines:
-        key = normalised(line)
+    keys = [normalised(line) for line in lines]
+    labels, found = [], False
+    for key in keys:
         if not found and title and key == title:
             label, found = "title", True
         elif key in blocks or (len(key.split()) >= LONG_LINE_WORDS and f" {key} " in f" {body} "):
             label = "body"
         else:
             label = "chrome"
-        rows.append((label, line))
-    return rows if found else None
+        labels.append(label)
+    once = [i for i, label in enumerate(labels) if label == "body" and keys.count(keys[i]) == 1]
+    start, end = (once[0], once[-1]) if once else (0, len(lines))
+    for key, times in blocks.items():
+        places = [i for i, k in enumerate(keys) if k == key and labels[i] == "body"]
+        if len(places) > times:
+            inside = [i for i in places if start <= i <= end] or places
+            for i in set(places) - set(inside[:times]):
+                labels[i] = "chrome"
+    return list(zip(labels, lines, strict=True)) if found else None
 
 
 def copied_text(page, html: Path, scratch: Path) -> list[str]:
