@@ -420,3 +420,17 @@ def test_a_listicles_repeated_title_case_subheading_stays():
         items += [app, "Key Features and User Experience", f"{app} is built around {point}, and it works offline."]
     article = _clean([HEADLINE, BYLINE, *BODY[:2], *items, *BODY[2:]])
     assert article.paragraphs == (*BODY[:2], *items, *BODY[2:])
+
+
+def test_a_listicles_numbered_heading_is_no_caption():
+    """'1. Visual Studio Code' over its item's picture credit, its name also in the page's contents list."""
+    items = [
+        "1. Visual Studio Code",
+        "Photo: Microsoft",
+        "Visual Studio Code is a free, open-source code editor developed by Microsoft, with thousands of extensions.",
+        "2. Sublime Text",
+        "Sublime Text is a fast, paid editor that many developers keep for quick edits of very large files.",
+    ]
+    contents = ["In this article", "Visual Studio Code", "Sublime Text"]
+    article = _clean([HEADLINE, BYLINE, *contents, *BODY[:2], *items, *BODY[2:]])
+    assert "1. Visual Studio Code" in article.paragraphs and "2. Sublime Text" in article.paragraphs

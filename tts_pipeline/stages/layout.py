@@ -34,6 +34,7 @@ _NAMED_COPYRIGHT = re.compile(r"(©|\(c\)) ?[A-ZÀ-Þ][\w'’.-]+( [A-ZÀ-Þ][\w
 _PLACEHOLDER = re.compile(r"\[[^\]:]{1,20}: [^\]]*\s[^\]]*\s[^\]]*\]")  # a described picture: three words or more
 _QUOTED_SPEECH = re.compile(r"[”\"],? (said|says|told|added|asked)\b")
 CAPTION_WORDS = 45
+_NUMBERED = re.compile(r"\d{1,3}[.)] \S")
 WHOLE_QUOTE = re.compile(r"[“\"][^“”\"]+[”\"]|‘[^‘’]+(’[a-z][^‘’]*)*’")  # '‘…’' in a British paper
 PULL_QUOTE_WORDS = 4  # topic words; a shorter quote may be the article's ('“Never again.”')
 PULL_QUOTE_SHARE = 0.8
@@ -134,6 +135,8 @@ def captions_marked(decisions: Decisions, title: int) -> Decisions:
         if above is None or decisions[above][1] is not None or _QUOTED_SPEECH.search(decisions[above][0]):
             continue  # a quote is the article's, above a gallery's link ('PHOTOS: Scenes from the forum')
         words = len(decisions[above][0].split())
+        if _NUMBERED.match(decisions[above][0]):
+            continue  # a listicle's numbered heading over its item's picture ('1. Visual Studio Code')
         if next_line(decisions, title) == above and words >= CAPTION_STANDFIRST_WORDS:
             continue  # right under the headline, a line this long is its standfirst, over the page's picture
         if words <= CAPTION_WORDS:
@@ -147,7 +150,7 @@ def _site_credits_marked(decisions: Decisions, title: int) -> Decisions:
     names = {line.casefold() for line, _ in decisions}
     marked = list(decisions)
     for i in kept_lines(decisions):
-        tail = _CREDIT_TAIL.search(decisions[i][0])
+        tail = None if _NUMBERED.match(decisions[i][0]) else _CREDIT_TAIL.search(decisions[i][0])
         if i > title and tail and tail.group(1).casefold() in names and len(decisions[i][0].split()) <= CAPTION_WORDS:
             marked[i] = (decisions[i][0], CAPTION_RULE)
     return marked
