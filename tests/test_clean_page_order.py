@@ -434,3 +434,17 @@ def test_a_listicles_numbered_heading_is_no_caption():
     contents = ["In this article", "Visual Studio Code", "Sublime Text"]
     article = _clean([HEADLINE, BYLINE, *contents, *BODY[:2], *items, *BODY[2:]])
     assert "1. Visual Studio Code" in article.paragraphs and "2. Sublime Text" in article.paragraphs
+
+
+def test_a_repeated_title_case_subheading_over_a_pros_line_stays():
+    items = [
+        "Compact Cameras",
+        "Pros: user-friendly, compact and light, affordable, no extra lenses needed",
+        "Mirrorless Cameras",
+        "Pros: fast autofocus, small bodies, video quality as good as a cinema camera's",
+        "In conclusion",
+        "Compact Cameras",
+        "Cons: small sensors, limited zoom range and settings the user cannot change",
+    ]
+    article = _clean([HEADLINE, BYLINE, *BODY[:2], *items, *BODY[2:]])
+    assert article.paragraphs == (*BODY[:2], *items, *BODY[2:])

@@ -21,6 +21,7 @@ from tts_pipeline.stages.boxes import fact_boxes_kept, late_box_kept, tables_kep
 from tts_pipeline.stages.layout import (
     ADVERT_RULES,
     EMPTY_RULE,
+    PARAGRAPH_WORDS,
     PAST_END_RULE,
     TEASER_RULE,
     WHOLE_QUOTE,
@@ -223,8 +224,9 @@ def _furniture_marked(decisions: Decisions, kept: list[int], title: int, byline_
 
 
 def _over_paragraph(decisions: Decisions, at: int) -> bool:
+    """Is the line under it kept and a paragraph's length ('Pros: User-friendly, compact and light, …' too)?"""
     under = next_line(decisions, at)
-    return under is not None and decisions[under][1] is None and paragraph(decisions[under][0])
+    return under is not None and decisions[under][1] is None and len(decisions[under][0].split()) >= PARAGRAPH_WORDS
 
 
 def _neighbours(decisions: Decisions, at: int) -> list[int]:
