@@ -448,3 +448,36 @@ def test_a_repeated_title_case_subheading_over_a_pros_line_stays():
     ]
     article = _clean([HEADLINE, BYLINE, *BODY[:2], *items, *BODY[2:]])
     assert article.paragraphs == (*BODY[:2], *items, *BODY[2:])
+
+
+def test_an_abbreviation_in_brackets_is_no_linked_source():
+    heading = "Basic Life Support (BLS)"
+    article = _clean([HEADLINE, BYLINE, *BODY[:3], heading, *BODY[3:]])
+    assert article.paragraphs == (*BODY[:3], heading, *BODY[3:])
+    teaser = "Trains run late again on the Hamilton line (Waikato Times)"
+    assert teaser not in _clean([HEADLINE, BYLINE, *BODY[:3], teaser, *BODY[3:]]).paragraphs
+
+
+def test_a_recall_box_after_a_poll_stays_whole():
+    box = [
+        "Recall details",
+        "Product: Kitchora CrispMax 5.5L and CrispMax Duo 8L",
+        "Model numbers: KAF-550 and KAF-800D",
+        "Batch codes: beginning KC23 or KC24",
+        "What to do: stop using it and contact Kitchora for a full refund",
+        "Kitchora recall line: 0808 157 0192",
+    ]
+    body = [
+        "Kitchora has recalled two air fryer models after reports that the handles can overheat.",
+        "The company said 14 customers had reported minor burns, and that no one had been seriously hurt.",
+        "The model number is printed on a silver label on the underside of the Kitchora fryer.",
+    ]
+    page = ["Kitchora recalls CrispMax air fryers over burn risk", BYLINE, *body, "ADVERTISEMENT"]
+    page += ["See the results", *box, "Was this article helpful?", "Yes", "No"]
+    assert _clean(page).paragraphs == (*body, *box)
+
+
+def test_a_table_of_words_stays():
+    table = ["Monday | Very high", "Tuesday | Very high", "Wednesday | High", "Thursday | Moderate"]
+    article = _clean([HEADLINE, BYLINE, *BODY[:3], "Today's pollen forecast", *table, *BODY[3:]])
+    assert article.paragraphs == (*BODY[:3], "Today's pollen forecast", *table, *BODY[3:])

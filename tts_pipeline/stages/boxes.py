@@ -32,11 +32,13 @@ LABELLED_BOX_LINES = 3
 PROMO_LABEL_RULE = "promo-label"
 DATA_RULES = ("weather-widget", "market-data", "score-widget")  # widgets' lines, shaped like a box's facts
 # A late box's entries: a short label and a short value ('Starring: Gérard Baptiste, Lina Okafor, Théo Marsan').
-_BOX_ENTRY = re.compile(r"[A-Z][\w'’-]*( [\w'’-]+){0,2}: [^.!?]+(?<![.!?])")
+_BOX_ENTRY = re.compile(r"[A-Z][\w'’-]*( [\w'’-]+){0,2}: (?!.*[.!?] )[^!?]*[^.!?\s]")  # '5.5L' is no full stop
 LATE_BOX_ENTRIES = 4
 LATE_BOX_SHARED = 2
 LATE_BOX_LINE_WORDS = 10
 TABLE_ROWS = 3  # a heading row and two rows, or three rows
+WORD_TABLE_ROWS = 4
+WORD_TABLE_CELL_WORDS = 4
 TABLE_SHAPE_RULES = (*SHAPE_RULES, "breadcrumb", "dateline")  # a timetable's rows: '07:05 | 07:17 | 07:31'
 FACT_BOX_HEADING_WORDS = 5  # 'The numbers', 'Match details'
 # A results line has this many numbers or more ('Murrumbilla Colts 9-190 (B Kinnane 64, J Pirie 16no)').
@@ -108,19 +110,24 @@ def late_box_kept(decisions: Decisions, title: int, struck_by: tuple[str, ...]) 
     and a line between its entries ('In cinemas from 19 September'); a list of other stories under labels
     ('Opinion: …', 'Analysis: …') repeats its labels."""
     article = set().union(*(content_words(decisions[i][0]) for i in kept_lines(decisions)))
-    entries = [i for i, (line, rule) in enumerate(decisions) if rule in struck_by and _BOX_ENTRY.fullmatch(line)]
+    entries = [
+        i for i, (line, rule) in enumerate(decisions) if rule in (None, *struck_by) and _BOX_ENTRY.fullmatch(line)
+    ]
     kept = list(decisions)
     for run in _entry_runs(entries):
         labels = {decisions[i][0].split(":")[0].casefold() for i in run}
         shared = sum(bool(content_words(decisions[i][0].split(":", 1)[1]) & article) for i in run)
         if len(labels) < LATE_BOX_ENTRIES or len(labels) < len(run) or shared < LATE_BOX_SHARED:
             continue
-        lines = set(range(run[0], run[-1] + 1))
+        between = [i for i in range(run[0], run[-1]) if i not in run]
         above = next_line(decisions, run[0], -1)
-        if above is not None and content_words(decisions[above][0]) & content_words(decisions[title][0]):
-            lines.add(above)
-        for i in lines:
-            if decisions[i][1] in struck_by and short_label(decisions[i][0], LATE_BOX_LINE_WORDS):
+        if above is not None and (
+            content_words(decisions[above][0]) & content_words(decisions[title][0])
+            or short_label(decisions[above][0], FACT_BOX_HEADING_WORDS)
+        ):
+            between.append(above)  # its title: 'The Salt Orchard', 'Recall details'
+        for i in run + [i for i in between if short_label(decisions[i][0], LATE_BOX_LINE_WORDS)]:
+            if decisions[i][1] in struck_by:
                 kept[i] = (decisions[i][0], None)
     return kept
 
@@ -161,7 +168,11 @@ def table_rows(decisions: Decisions) -> set[int]:
             continue
         run = range(start, end)
         numbered = sum(bool(NUMBER.search(decisions[i][0])) for i in run)
-        if cells[start] and len(run) >= TABLE_ROWS and 2 * numbered >= len(run):
+        # Without numbers, a table has more rows and short cells ('Monday | Very high'); a footer of links
+        # printed with pipes has a line or two.
+        words = (len(cell.split()) for i in run for cell in decisions[i][0].split("|"))
+        wordy = len(run) >= WORD_TABLE_ROWS and max(words) <= WORD_TABLE_CELL_WORDS
+        if cells[start] and len(run) >= TABLE_ROWS and (2 * numbered >= len(run) or wordy):
             rows.update(run)
         start = end
     return rows

@@ -30,6 +30,9 @@ TEASER_WORDS = 20
 SUBHEADING_WORDS = (2, 5)
 QUESTION_SUBHEADING_EXTRA_WORDS = 2  # ... or up to seven words as a question
 _TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
+SOURCE_RULES = ("linked-source",)
+_ABBREVIATION = re.compile(r" \(([A-Za-z]{2,8})\)$")
+_SMALL_WORDS = frozenset(["a", "an", "and", "as", "for", "in", "of", "on", "the", "to"])
 OFF_TOPIC_WORDS = 3  # a short line with this many topic words, none of them the article's, is off its topic
 SENTENCES_TEASER_WORDS = 12
 LONE_SUBHEADING_WORDS = 6  # a longer line alone under a label is another story's headline
@@ -91,6 +94,8 @@ def _decide(
             decisions.append((line, EMPTY_RULE))
             continue
         rule = first_match(line, rules)
+        if rule in SOURCE_RULES and _defines_abbreviation(line):
+            rule = None  # 'Advanced Cardiac Life Support (ACLS)' names no source
         if rule is None and _repeats_layout(line, title, seen):
             rule = DUPLICATE_RULE
         if (
@@ -137,6 +142,18 @@ def _lone_teasers_kept(decisions: list[tuple[str, str | None]]) -> list[tuple[st
             kept[i - 1] = (decisions[i - 1][0], None)
         run = []
     return kept
+
+
+def _defines_abbreviation(line: str) -> bool:
+    """Does the line end with an abbreviation of the words before it in brackets ('Basic Life Support (BLS)',
+    'Platform as a service (PaaS)')? A linked headline's source in brackets ('… (The Guardian)', '… (AP)') is
+    not made of its initials."""
+    found = _ABBREVIATION.search(line)
+    if not found:
+        return False
+    capitals = "".join(c for c in found.group(1) if c.isupper())
+    initials = "".join(word[0].upper() for word in line[: found.start()].split() if word.lower() not in _SMALL_WORDS)
+    return len(capitals) >= 2 and initials.endswith(capitals)
 
 
 def _off_topic(line: str, article: set[str]) -> bool:
