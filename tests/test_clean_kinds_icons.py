@@ -39,6 +39,15 @@ FURNITURE = [
     ("Our live coverage is written by Tomasz Wren and Adaeze Kolawole in Corvena", "byline"),
     ("Tried this recipe? Tag us @saffronandsalt", "follow"),
     ("Comments, questions and tips (48)", "comments"),
+    (
+        "Loot Ledger and our 214 partners use cookies and similar technologies to store and access information "
+        "on your device, personalise ads and content, and measure performance.",
+        "cookie-consent",
+    ),
+    ("Manage options", "cookie-consent"),
+    ("Analysis by Priya Venkatesan, used car editor", "byline"),
+    ("Words: Marcus Eley · Photography: Jo Pratt", "byline"),
+    ("You're reading Forecourt Times in your browser. The app is faster.", "app-prompt"),
 ]
 
 LOOKALIKE_BODY = [
@@ -64,6 +73,7 @@ LOOKALIKE_BODY = [
     "file_format: parquet",  # a configuration line in a how-to
     "network_mode: host",
     "CS107: C++ Programming via Saylor Academy",
+    "Analysis by the Treasury found that the scheme had saved £2bn.",
 ]
 
 
