@@ -481,3 +481,10 @@ def test_a_table_of_words_stays():
     table = ["Monday | Very high", "Tuesday | Very high", "Wednesday | High", "Thursday | Moderate"]
     article = _clean([HEADLINE, BYLINE, *BODY[:3], "Today's pollen forecast", *table, *BODY[3:]])
     assert article.paragraphs == (*BODY[:3], "Today's pollen forecast", *table, *BODY[3:])
+
+
+def test_a_contributors_note_goes_though_the_surname_is_inside_another_word():
+    """'Ross' is in 'across': only the whole surname shows that the article names the person."""
+    bio = "Kate Ross teaches history at a secondary school in Hamilton."
+    body = [*BODY[:-1], "Families from across the city are expected at the meeting on Thursday evening."]
+    assert _clean([HEADLINE, BYLINE, *body, bio, "Tags: Education"]).paragraphs == tuple(body)

@@ -93,8 +93,8 @@ def _bios_marked(decisions: Decisions) -> Decisions:
     marked = list(decisions)
     for i in reversed(sentences[1:]):
         bio = _BIO.match(decisions[i][0])
-        surname = bio.group(2).split()[-1].lower() if bio else ""
-        if not bio or any(surname in decisions[j][0].lower() for j in kept if j != i and marked[j][1] is None):
+        named = re.compile(rf"\b{re.escape(bio.group(2).split()[-1])}\b") if bio else None  # the surname
+        if not named or any(named.search(decisions[j][0]) for j in kept if j != i and marked[j][1] is None):
             break
         marked[i] = (decisions[i][0], BIO_RULE)
     return marked
