@@ -17,8 +17,6 @@ pages are split by number as scripts/eval_clean_f1.py splits them, and only arti
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import os
 import re
 import shutil
@@ -28,6 +26,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from eval_clean_f1 import marked  # the benchmark's pages, split by number as the F1 score splits them
 from playwright.sync_api import sync_playwright
 
 LONG_LINE_WORDS = 6  # a shorter line is body only as a whole block ('Politics' is a word of many bodies)
@@ -39,21 +38,6 @@ _QUOTES = str.maketrans("‘’“”–—", "''\"\"--")
 def normalised(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower().translate(_QUOTES)
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s']", " ", text)).strip()
-
-
-def marked_pages(dataset: Path, half: str) -> list[tuple[str, Path, dict]]:
-    """(page id, html file, marks) for the article and blog pages of the chosen half."""
-    chosen = []
-    for truth_file in sorted((dataset / "ground-truth").glob("*.json")):
-        number = int(truth_file.stem) if truth_file.stem.isdigit() else 0
-        if (half == "tune" and number % 2 == 0) or (half == "held-out" and number % 2 == 1):
-            continue
-        truth = json.loads(truth_file.read_text(encoding="utf-8"))
-        kind = truth.get("_internal", {}).get("page_type", {}).get("primary", "article")
-        html = next((p for p in (dataset / "html").glob(f"{truth_file.stem}.html*")), None)
-        if kind in KINDS and html is not None and truth["ground_truth"].get("main_content"):
-            chosen.append((truth_file.stem, html, truth["ground_truth"]))
-    return chosen
 
 
 def labelled(lines: list[str], marks: dict) -> list[tuple[str, str]] | None:
@@ -85,12 +69,10 @@ def labelled(lines: list[str], marks: dict) -> list[tuple[str, str]] | None:
     return list(zip(labels, lines, strict=True)) if found else None
 
 
-def copied_text(page, html: Path, scratch: Path) -> list[str]:
+def copied_text(page, raw: bytes, scratch: Path) -> list[str]:
     """The page's lines as Chromium copies them."""
-    if html.suffix == ".gz":
-        plain = scratch / html.stem
-        plain.write_bytes(gzip.decompress(html.read_bytes()))
-        html = plain
+    html = scratch / "page.html"
+    html.write_bytes(raw)
     page.goto(html.as_uri(), wait_until="domcontentloaded", timeout=15000)
     text = page.evaluate("document.body ? document.body.innerText : ''")
     lines = (re.sub(r"\s+", " ", line).strip() for line in text.splitlines())
@@ -112,9 +94,11 @@ def main() -> int:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         page = browser.new_context(java_script_enabled=False, offline=True).new_page()
         page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
-        for page_id, html, marks in marked_pages(args.dataset, args.half):
+        for page_id, marks, raw in marked(args.dataset, args.half, set(KINDS)):
+            if not marks.get("main_content"):
+                continue
             try:
-                labels = labelled(copied_text(page, html, Path(scratch)), marks)
+                labels = labelled(copied_text(page, raw, Path(scratch)), marks)
             except Exception:  # a page the browser cannot open is left out and counted
                 labels = None
             skipped += labels is None

@@ -19,7 +19,7 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import trafilatura
@@ -45,9 +45,8 @@ def precision_recall(expected: str, got: str) -> tuple[float, float]:
     return overlap / max(1, sum(have.values())), overlap / max(1, sum(want.values()))
 
 
-def pages(dataset: Path, half: str, kinds: set[str]) -> list[tuple[str, str, str]]:
-    """(file id, html, marked body) for the pages of the chosen half and page kinds."""
-    chosen = []
+def marked(dataset: Path, half: str, kinds: set[str]) -> Iterator[tuple[str, dict, bytes]]:
+    """(file id, marks, html bytes) for the pages of the chosen half and page kinds that have their html."""
     for truth_file in sorted((dataset / "ground-truth").glob("*.json")):
         number = int(truth_file.stem) if truth_file.stem.isdigit() else 0
         if (half == "tune" and number % 2 == 0) or (half == "held-out" and number % 2 == 1):
@@ -63,8 +62,15 @@ def pages(dataset: Path, half: str, kinds: set[str]) -> list[tuple[str, str, str
             if not plain.exists():
                 continue
             raw = plain.read_bytes()
-        chosen.append((truth_file.stem, raw.decode("utf-8", "replace"), truth["ground_truth"]["main_content"]))
-    return chosen
+        yield truth_file.stem, truth["ground_truth"], raw
+
+
+def pages(dataset: Path, half: str, kinds: set[str]) -> list[tuple[str, str, str]]:
+    """(file id, html, marked body) for the pages of the chosen half and page kinds."""
+    return [
+        (page, raw.decode("utf-8", "replace"), marks["main_content"])
+        for page, marks, raw in marked(dataset, half, kinds)
+    ]
 
 
 def ours(rules) -> Callable[[str], str]:
