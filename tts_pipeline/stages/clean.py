@@ -6,6 +6,7 @@ over its blocks. Copied text has no markup, so the layout of its lines decides t
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -31,6 +32,9 @@ SUBHEADING_WORDS = (2, 5)
 QUESTION_SUBHEADING_EXTRA_WORDS = 2  # ... or up to seven words as a question
 _TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
 SOURCE_RULES = ("linked-source",)
+TRAIL_RULE = "breadcrumb"
+TRAIL_SEPARATORS = "/›>»|"
+
 _ABBREVIATION = re.compile(r" \(([A-Za-z]{2,8})\)$")
 _SMALL_WORDS = frozenset(["a", "an", "and", "as", "for", "in", "of", "on", "the", "to"])
 OFF_TOPIC_WORDS = 3  # a short line with this many topic words, none of them the article's, is off its topic
@@ -117,7 +121,18 @@ def _decide(
             seen.add(line)
             title = line if title is None else title
         decisions.append((line, rule))
-    return _lone_teasers_kept(decisions)
+    return _trails_marked(_lone_teasers_kept(decisions))
+
+
+def _trails_marked(decisions: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """A line that is a path ending in the next line is the breadcrumb over the headline, however its
+    sections are named: 'Home/Blog/AI in Education: …' over 'AI in Education: …'."""
+    marked = list(decisions)
+    for i, ((line, rule), (after, _)) in enumerate(itertools.pairwise(decisions)):
+        path = line[: -len(after)].rstrip()
+        if rule is None and line.endswith(after) and path[-1:] in TRAIL_SEPARATORS and len(path) > 1:
+            marked[i] = (line, TRAIL_RULE)
+    return marked
 
 
 def _lone_teasers_kept(decisions: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
