@@ -40,3 +40,57 @@ def test_a_photography_credit_with_its_colon_still_goes():
     caption = "The tart, cut into squares on a board. Photography: Tom Blake. Styling: Anna Crewe."
     article = clean_text("\n".join([HEADLINE, BODY[0], caption, *BODY[1:]]))
     assert article.paragraphs == tuple(BODY)
+
+
+MENU_WITH_HEADLINE_SHAPE = [
+    "Skip to main content",
+    "An official website of the United States government",
+    "Here’s how you know",
+]
+
+
+def test_with_no_byline_the_headline_is_the_first_line_on_the_articles_topic():
+    """A government site's banner lines have a headline's shape; the headline is the one that shares the
+    paragraphs' words."""
+    article = clean_text("\n".join([*MENU_WITH_HEADLINE_SHAPE, HEADLINE, *BODY]))
+    assert (article.title, article.paragraphs) == (HEADLINE, tuple(BODY))
+
+
+def test_a_long_standfirst_under_an_off_topic_looking_headline_leaves_the_headline_in_place():
+    """'What Meditation Can Do for You (and How To Get Started)' shares one word with its article; the long line
+    under it, which shares many, is its standfirst."""
+    headline = "What Meditation Can Do for You (and How To Get Started)"
+    standfirst = (
+        "From breath meditation to yoga nidra, all types of meditation aim to help you feel calmer, more relaxed "
+        "and present"
+    )
+    body = [
+        "Tending to your mental health matters as much as your physical health, and meditation is a popular way.",
+        "If you are not yet familiar with it, meditation might seem mysterious, time-consuming or too difficult.",
+        "Breath meditation asks you to notice each breath; yoga nidra walks you through the body while you lie down.",
+    ]
+    article = clean_text(
+        "\n".join(["Search", "November 28, 2025/Living Healthy/Wellness", headline, standfirst, *body])
+    )
+    assert (article.title, article.paragraphs) == (headline, (standfirst, *body))
+
+
+def test_the_cleaners_own_output_keeps_its_first_line_as_the_headline():
+    """Cleaned again, an article whose headline shares one word with its paragraphs keeps it though the line under
+    it shares more: nothing above it is a menu."""
+    headline = "Investors dump long-dated debt as inflation data surprises to the upside"
+    standfirst = "Gilt yields hit 16-year high after core prices refuse to budge"
+    body = [
+        "Yields on 30-year government gilts climbed to 5.21 per cent, their highest since 2008, as core prices held.",
+        "Ten-year yields rose 14 basis points, and two-year yields, which follow expected interest rates, jumped 19.",
+    ]
+    article = clean_text("\n".join([headline, standfirst, *body]))
+    assert (article.title, article.paragraphs) == (headline, (standfirst, *body))
+
+
+@pytest.mark.parametrize(
+    "links", ["Skip directly to site content Skip directly to search", "Skip to main contentSkip to footer"]
+)
+def test_skip_links_run_together_are_chrome(links: str):
+    article = clean_text("\n".join([links, HEADLINE, *BODY]))
+    assert (article.title, article.paragraphs) == (HEADLINE, tuple(BODY))

@@ -18,9 +18,17 @@ from collections import Counter
 from tts_pipeline.stages import bylines, extract
 from tts_pipeline.stages.article_end import AFTER_ARTICLE_RULE, tail_marked
 from tts_pipeline.stages.boxes import fact_boxes_kept, late_box_kept, tables_kept
+from tts_pipeline.stages.headline_topic import (
+    FIRST_SENTENCE_WORDS,
+    STANDFIRST_ABOVE_WORDS,
+    TOPIC_WORDS,
+    headline_by_topic,
+    headline_shaped,
+    sentence_line,
+    standfirst_over,
+)
 from tts_pipeline.stages.layout import (
     ADVERT_RULES,
-    EMPTY_RULE,
     PARAGRAPH_WORDS,
     PAST_END_RULE,
     TEASER_RULE,
@@ -34,7 +42,6 @@ from tts_pipeline.stages.layout import (
     kept_lines,
     list_items_kept,
     next_line,
-    paragraph,
     past_end_marked,
     pull_quote,
     short_label,
@@ -53,10 +60,6 @@ ANCHOR_RULES = (BYLINE_RULE, "dateline", "relative-time", "reading-time")
 # Lines of the byline block that a rule took and that are never the headline, even for the lenient pass.
 HEADER_FURNITURE_RULES = ("review-notice", "author-title", "author-page")
 MENU_RULES = ("breadcrumb", "navigation-menu")
-# The byline under the headline is looked for before the first kept line that ends like a sentence and has
-# this many words: a shorter one ('Sunny. Light winds.', a weather widget) is no paragraph yet.
-FIRST_SENTENCE_WORDS = 5
-_DOTS = "·•●"  # what separates a widget's items on one line, with " | "
 SENTENCE_HEADLINE_WORDS = 25  # a headline written as a sentence or two is no longer
 # The ways of finding the headline by its byline, in order: right above it, right under the byline block,
 # above it with a section label between, and the lenient pass (a sentence headline, or one a rule took).
@@ -64,11 +67,8 @@ SENTENCE_HEADLINE_WORDS = 25  # a headline written as a sentence or two is no lo
 # like a name, and found a line of the menu above it before the byline found the headline under it.
 HEADLINE_PASSES = ("strict", "below", "label", "lenient")
 SECTION_LABEL_WORDS = 3
-# A standfirst above the headline: a sentence this long, sharing this many topic words with the article.
-STANDFIRST_ABOVE_WORDS = 12
+# A standfirst above the headline (a sentence of STANDFIRST_ABOVE_WORDS) shares this many topic words with the article.
 STANDFIRST_SHARED_WORDS = 2
-STANDFIRST_OVER_RATIO = 2
-TOPIC_WORDS = 2  # a headline shares this many topic words with its article
 STANDFIRST_WORDS = 22  # no headline in 13 copied-text sets (and sites-a, -b) has more than 20 words
 SECTION_LABEL_RULE = "section-label"
 # A label over the story's summary; under the headline it tells the standfirst from the headline.
@@ -78,7 +78,6 @@ _SUMMARY_LABEL = re.compile(
     re.IGNORECASE,
 )
 _ALERT = re.compile(r"(breaking( news)?|just in|news alert|developing( story)?)\s*[:|–—•·●-]", re.IGNORECASE)
-TICKER_NUMBERS = 5  # words with digits; no headline in 13 copied-text sets and 3 multi-site ones has more than 4
 
 
 def mark_header(decisions: Decisions) -> Decisions:
@@ -101,13 +100,7 @@ def mark_header(decisions: Decisions) -> Decisions:
             byline_end += 1  # the rest of a byline split over lines: 'By', 'Ana Ruiz', 'and', 'Tom Pryor'
         byline_end = max(first_sentence, byline_end)  # the byline found under a standfirst sentence too
     else:
-        # A headline has kept text under it: the last line kept is none ('A', '0 0 0 0 :').
-        candidates = [i for i in kept[:-1] if i < first_sentence and _headline_shaped(decisions[i][0])]
-        pair = candidates[:2] if len(candidates) > 1 else None
-        if pair and next_line(decisions, pair[0]) == pair[1] and _standfirst_over(*(decisions[i][0] for i in pair)):
-            candidates.pop(0)  # a standfirst printed above its headline
-        candidates = candidates or _on_topic_candidates(decisions, kept)
-        title = candidates[0] if candidates else _first_line_headline(decisions, kept)
+        title = headline_by_topic(decisions, kept, first_sentence)
         if title is not None and decisions[title][1] is not None:
             decisions = _headline_restored(decisions, title, kept)
         byline_end, anchor = first_sentence, None
@@ -139,10 +132,11 @@ def _standfirst_moved_under(
     line = decisions[above][0]
     higher = next_line(decisions, above, -1)
     if not (
-        (_sentence(line) and len(line.split()) >= STANDFIRST_ABOVE_WORDS) or _standfirst_over(line, decisions[title][0])
+        (sentence_line(line) and len(line.split()) >= STANDFIRST_ABOVE_WORDS)
+        or standfirst_over(line, decisions[title][0])
     ):
         return unchanged
-    if higher is not None and decisions[higher][1] is None and _sentence(decisions[higher][0]):
+    if higher is not None and decisions[higher][1] is None and sentence_line(decisions[higher][0]):
         return unchanged
     below = set().union(*(content_words(decisions[i][0]) for i in kept_lines(decisions) if i >= title))
     if len(content_words(line) & below) < STANDFIRST_SHARED_WORDS:
@@ -151,14 +145,6 @@ def _standfirst_moved_under(
     if anchor is not None and above < anchor < title:
         anchor -= 1  # the byline between them moved up with the headline
     return moved, title - 1, title, anchor
-
-
-def _standfirst_over(upper: str, headline: str) -> bool:
-    """A line right above the headline that is a standfirst though it does not end as a sentence: long, and
-    far longer than the headline ('Europe wrote the world's first … law on AI. Now comes the hard part: …' over
-    'The rulebook nobody can read yet')."""
-    words = len(upper.split())
-    return words >= STANDFIRST_ABOVE_WORDS and words >= STANDFIRST_OVER_RATIO * len(headline.split())
 
 
 def _headline_restored(decisions: Decisions, title: int, kept: list[int]) -> Decisions:
@@ -171,28 +157,6 @@ def _headline_restored(decisions: Decisions, title: int, kept: list[int]) -> Dec
         if rule == DUPLICATE_RULE and line == stand_in and len(line.split()) < DUPLICATE_MIN_WORDS:
             restored[i] = (line, None)
     return restored
-
-
-def _on_topic_candidates(decisions: Decisions, kept: list[int]) -> list[int]:
-    """With no headline-shaped line above the first sentence (a sign-in box's 'Forgot password?' ends like
-    one): those above the first paragraph that share TOPIC_WORDS topic words with the paragraphs under them."""
-    first = next((i for i in kept if paragraph(decisions[i][0])), len(decisions))
-    body = set().union(*(content_words(decisions[i][0]) for i in kept if i >= first))
-    return [
-        i
-        for i in kept
-        if i < first and _headline_shaped(decisions[i][0]) and len(content_words(decisions[i][0]) & body) >= TOPIC_WORDS
-    ]
-
-
-def _first_line_headline(decisions: Decisions, kept: list[int]) -> int | None:
-    """With no headline-shaped line kept before the first sentence: a headline-shaped first line with kept
-    text right under it even where a rule took it (the cleaner's own output, cleaned again, keeps the
-    headline a rule took but its byline gave back), else the first kept line."""
-    lines = [i for i, (_, rule) in enumerate(decisions) if rule != EMPTY_RULE]
-    if len(lines) > 1 and lines[1] in kept and _headline_shaped(decisions[lines[0]][0]):
-        return lines[0]
-    return kept[0] if kept else None
 
 
 def _furniture_marked(decisions: Decisions, kept: list[int], title: int, byline_end: int) -> Decisions:
@@ -270,7 +234,7 @@ def _anchored_headline(decisions: Decisions, how: str = "strict", names: bool = 
     short section label between it and the byline ('… for bridge repairs', 'Traffic & travel', 'Sam Okafor')."""
     lenient = how == "lenient"
     kept = kept_lines(decisions)
-    sentences = [i for i in kept if _sentence(decisions[i][0])][int(lenient) :]
+    sentences = [i for i in kept if sentence_line(decisions[i][0])][int(lenient) :]
     if lenient and not sentences:
         return None  # no standfirst or paragraph under a sentence headline
     first_sentence = sentences[0] if sentences else len(decisions)
@@ -323,8 +287,8 @@ def _headline_below(decisions: Decisions, anchor: int, sentence: bool = False) -
         if decisions[i][1] not in (None, *TEASER_RULES) or furniture:
             continue  # the rest of the byline block: dates, comment counts, share buttons, 'Nandipur, DSNS'
         following = next((decisions[j][0] for j in range(i + 1, len(decisions)) if decisions[j][1] is None), "")
-        standfirst = _sentence(following) or len(following.split()) >= STANDFIRST_WORDS
-        shaped = _headline_shaped(decisions[i][0]) or (sentence and _sentence_headline(decisions[i][0]))
+        standfirst = sentence_line(following) or len(following.split()) >= STANDFIRST_WORDS
+        shaped = headline_shaped(decisions[i][0]) or (sentence and _sentence_headline(decisions[i][0]))
         if shaped and (standfirst or _SUMMARY_LABEL.fullmatch(following)):
             return i
         return None
@@ -342,7 +306,7 @@ def _headline_block(decisions: Decisions, anchor: int, how: str = "strict") -> l
     for i in range(anchor - 1, -1, -1):
         line, rule = decisions[i]
         as_sentence = lenient and standfirst and rule is None and _sentence_headline(line)
-        shaped = _headline_shaped(line) or as_sentence
+        shaped = headline_shaped(line) or as_sentence
         taken = lenient and not block and not _anchor(decisions[i]) and rule not in HEADER_FURNITURE_RULES
         allowed = rule in (None, *TEASER_RULES) or taken
         long_line = len(line.split()) >= STANDFIRST_WORDS
@@ -356,13 +320,13 @@ def _headline_block(decisions: Decisions, anchor: int, how: str = "strict") -> l
         advert = bool(block) and over is not None and decisions[over][1] in ADVERT_RULES  # the advert's own line
         if allowed and shaped and not under and not advert and (not block or block[-1] == i + 1):
             block.append(i)
-            if len(block) == 2 and _standfirst_over(decisions[i][0], decisions[block[0]][0]):
+            if len(block) == 2 and standfirst_over(decisions[i][0], decisions[block[0]][0]):
                 return block[:1]  # the line above is far longer: a standfirst printed above its headline
             if len(block) == 2 or as_sentence or standfirst:
                 break  # over a standfirst, the line above the headline is a kicker ('Part 2 of an investigation')
         elif not block and _anchor(decisions[i]):
             continue
-        elif allowed and not block and not standfirst and (_sentence(line) or long_line):
+        elif allowed and not block and not standfirst and (sentence_line(line) or long_line):
             standfirst, label = True, label or how == "strict"
         elif rule is None and _SUMMARY_LABEL.fullmatch(line) and len(block) == 1 and not standfirst:
             block, standfirst = [], True  # 'Summary' over it: the line found was the standfirst
@@ -387,21 +351,5 @@ def _bare_name(decision: tuple[str, str | None], pair: bool = False) -> bool:
     return rule in (None, TEASER_RULE) and bool(names)
 
 
-def _headline_shaped(line: str) -> bool:
-    """5 to 40 words, no full stop at the end, and not a ticker or a bar of items ('KEL 4 PGN 3 | VIC 2 KAM 5',
-    'Live results: Montevideo 97.8% counted | Canelones 99.1% counted | …', 'Amber (rain) Cumbria · Yellow (wind) …';
-    one headline in 300 has a bar)."""
-    low, high = extract.HEADLINE_WORDS
-    numbers = sum(any(c.isdigit() for c in word) for word in line.split())
-    ticker = numbers >= TICKER_NUMBERS or line.count(" | ") >= 2 or any(f" {mark} " in line for mark in _DOTS)
-    return low + 2 <= len(line.split()) <= high and not line.endswith(".") and not ticker
-
-
 def _sentence_headline(line: str) -> bool:
-    return _sentence(line) and len(line.split()) <= SENTENCE_HEADLINE_WORDS
-
-
-def _sentence(line: str) -> bool:
-    """Ends like a sentence, is long enough, and is no bar of items ('High tide 11:42 a.m. · Low tide 5:58 p.m.')."""
-    bar = any(f" {mark} " in line for mark in (*_DOTS, "|"))
-    return extract.ends_sentence(line) and len(line.split()) >= FIRST_SENTENCE_WORDS and not bar
+    return sentence_line(line) and len(line.split()) <= SENTENCE_HEADLINE_WORDS
