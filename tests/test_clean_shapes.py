@@ -94,3 +94,35 @@ def test_the_cleaners_own_output_keeps_its_first_line_as_the_headline():
 def test_skip_links_run_together_are_chrome(links: str):
     article = clean_text("\n".join([links, HEADLINE, *BODY]))
     assert (article.title, article.paragraphs) == (HEADLINE, tuple(BODY))
+
+
+RAIL_BODY = [
+    "Most train services across the region will not run on Tuesday and Wednesday after drivers voted to strike.",
+    "The operator says it will run a skeleton timetable on three routes, with trains between 7am and 7pm only.",
+    "Passengers with advance tickets for the strike days can use them the day before or up to two days after.",
+]
+RAIL_HEADLINE = "Rail strike: what it means for your journey this week"
+
+
+def test_a_standfirst_over_its_headline_a_little_longer_than_it_is_read_after_it():
+    """16 words over a 9-word headline, no full stop: the standfirst, printed above the headline."""
+    standfirst = "Passengers told to travel only if necessary as drivers walk out for 48 hours over pay and rosters"
+    article = clean_text(
+        "\n".join(["Subscribe", standfirst, RAIL_HEADLINE, "By Jack Ferreira", "24 March 2025", *RAIL_BODY])
+    )
+    assert (article.title, article.paragraphs) == (RAIL_HEADLINE, (standfirst, *RAIL_BODY))
+
+
+def test_a_list_of_tags_over_the_headline_is_no_standfirst():
+    """A blog's tags over its headline, as long as a standfirst and on its topic, are not read."""
+    tags = "Gratitude, Hope in adversity, optimism, overcoming adversity, Resilience, the passage of time, yoga journey"
+    headline = "Yoga Won't Fix the Plumbing, But It Might Save Your Sanity"
+    body = [
+        "If life is a test of yoga principles, January has been my ultimate exam, and I am barely surviving it.",
+        "A busy month at work, no kitchen or heating for two weeks and no running water for eight days will do that.",
+        "Here is how yoga principles have kept me serene in the face of chaos, and how it is actually going.",
+        "When the plumber does not show up, I would love to say I serenely take a deep breath and let it go.",
+    ]
+    page = ["About", "Blog", tags, headline, "January 21, 2025", "2–4 minutes", *body]
+    article = clean_text("\n".join(page))
+    assert (article.title, article.paragraphs) == (headline, tuple(body))

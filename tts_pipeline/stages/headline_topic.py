@@ -36,12 +36,14 @@ def headline_by_topic(decisions: Decisions, kept: list[int], first_sentence: int
     return candidates[0] if candidates else _first_line_headline(decisions, kept)
 
 
-def standfirst_over(upper: str, headline: str) -> bool:
+def standfirst_over(
+    upper: str, headline: str, ratio: float = STANDFIRST_OVER_RATIO, least: int = STANDFIRST_ABOVE_WORDS
+) -> bool:
     """A line right above the headline that is a standfirst though it does not end as a sentence: long, and
     far longer than the headline ('Europe wrote the world's first … law on AI. Now comes the hard part: …' over
     'The rulebook nobody can read yet')."""
     words = len(upper.split())
-    return words >= STANDFIRST_ABOVE_WORDS and words >= STANDFIRST_OVER_RATIO * len(headline.split())
+    return words >= least and words >= ratio * len(headline.split())
 
 
 def _on_topic_candidates(decisions: Decisions, kept: list[int]) -> list[int]:
