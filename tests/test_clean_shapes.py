@@ -126,3 +126,51 @@ def test_a_list_of_tags_over_the_headline_is_no_standfirst():
     page = ["About", "Blog", tags, headline, "January 21, 2025", "2–4 minutes", *body]
     article = clean_text("\n".join(page))
     assert (article.title, article.paragraphs) == (headline, tuple(body))
+
+
+@pytest.mark.parametrize(
+    "credit", ["Answered by Theodora Nwachukwu-Bell, Consumer Champion", "Fact-checked by Paul Rankin"]
+)
+def test_a_credit_by_any_participle_is_a_byline_under_the_headline(credit: str):
+    headline = "I'm 58 and my husband has just died. Can I use his pension to pay off our mortgage?"
+    body = [
+        "A reader asks whether she can draw on her late husband's workplace pension, and what happens to the tax.",
+        "My husband died suddenly in August, aged 61, and we had about £62,000 left on our mortgage to pay.",
+        "Because he died before the age of 75, the pension you inherit can generally be taken free of income tax.",
+    ]
+    page = ["Retirement", "Ask Moneyline", "ASK MONEYLINE", headline, credit, "Sunday 12 October 2025", *body]
+    article = clean_text("\n".join(page))
+    assert (article.title, article.paragraphs) == (headline, tuple(body))
+
+
+FLOOD_BODY = [
+    "The Environment Agency has issued severe flood warnings for three areas of the Eastmere coast tonight.",
+    "Forecasters expect the highest tide of the year to coincide with gale-force winds from the north-east.",
+]
+
+
+def test_the_last_item_of_an_unbulleted_list_beside_an_advert_is_kept():
+    """Items that end in the same word are a list, though the last one sits over an advert."""
+    items = [
+        "Holt Sands and Brindley – about 4,100 properties",
+        "Eastmere town centre – about 2,900 properties",
+        "Villages north of the Stour estuary – about 5,300 properties",
+    ]
+    headline = "Severe flood warnings for Eastmere coast as highest tide of the year arrives"
+    after = ["Residents have been told to move valuables upstairs and to keep their phones charged overnight."]
+    page = [headline, "By Ana Ruiz", *FLOOD_BODY, "The worst-affected areas are:", *items, "Advertisement", *after]
+    article = clean_text("\n".join(page))
+    assert article.paragraphs == (*FLOOD_BODY, "The worst-affected areas are:", *items, *after)
+
+
+def test_a_paragraph_about_the_papers_own_inbox_is_no_newsletter_pitch():
+    post = (
+        "Every week our inbox fills with photographs of loaves that look less like bread and more like frisbees. "
+        "The senders usually blame their starter."
+    )
+    body = [
+        "Most flat loaves are not the fault of your starter. They come down to protein, water and patience.",
+        "The real culprit is more often the flour, or a mismatch between the flour and the water in the recipe.",
+    ]
+    article = clean_text("\n".join(["Why is my sourdough flat? The baker's answer", body[0], post, body[1]]))
+    assert article.paragraphs == (body[0], post, body[1])

@@ -248,12 +248,21 @@ def inline_teasers_marked(decisions: Decisions) -> Decisions:
             continue
         if ": " in line and len(_AMOUNT.findall(line)) >= LABELLED_FIGURES:
             continue  # 'Per serving: 412 kcal, fat 12g, carbs 58g, …'
-        if _list_sibling(line, items):
+        if _list_sibling(line, items) or _parallel(line, decisions[before][0]):
             continue
         shared = sum(lines_with[word] > 1 for word in words[at])  # the word is in another line too
         if shared / len(words[at]) <= INLINE_TEASER_MAX_SHARED:
             marked[at] = (line, INLINE_TEASER_RULE)
     return marked
+
+
+def _parallel(line: str, above: str) -> bool:
+    """The next item of a list printed without bullets: the line above is no paragraph and ends in the same
+    word ('Eastmere town centre – about 2,900 properties', 'Villages north of the Stour estuary – about 5,300
+    properties')."""
+    last = line.split()[-1].lower()
+    same_end = last.isalpha() and above.split()[-1].lower() == last  # a word: 'ET)' ends datelines
+    return same_end and not paragraph(above) and len(above.split()) > 1
 
 
 def _list_sibling(line: str, items: Counter) -> bool:
