@@ -1,0 +1,61 @@
+"""Kinds of copied-page line seen leaking on sets AI and AJ — credits by any participle, a critic named by
+role, readers' ratings, who paid for the trip, a bio by what the writer has written, lines that open with a
+camera or headphones, betting small print, a publisher's comparison tool and bookshop, print-edition notes —
+each beside body lines that look like them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tts_pipeline.stages.chrome_rules import default_rules, first_match
+
+FURNITURE = [
+    ("Answered by Theodora Nwachukwu-Bell, Consumer Champion", "byline"),
+    ("Written by Lucinda Farrow-Hughes | Reviewed by Amir Chaudhry, Personal Finance Editor", "byline"),
+    ("Art critic Delphine Sørlie-Achebe", "byline"),
+    ("★★★★½ (318 ratings)", "ratings"),
+    ("4.2 average from 86 readers", "ratings"),
+    ("Did you make this recipe?", "ratings"),
+    ("★★★☆☆ Interesting, but far too long. – Gwen", "ratings"),
+    ("This trip was provided by Visit Algarve Lagoons. Wayfarer Weekly retained full editorial control.", "disclosure"),
+    ("Citybite critics always visit anonymously and pay for their meals.", "disclosure"),
+    (
+        "This story was written under the Community News Partnership, which funds reporters to cover councils.",
+        "disclosure",
+    ),
+    ("Theodora Nwachukwu-Bell has written Ask Moneyline since 2016.", "author-bio"),
+    ("Petra Oyelaran-Hess is Crumb & Copper's head of baking. She trained at a baking school in Lyon.", "author-bio"),
+    ("📷 Gallery 1/6", "media-link"),
+    ("🎧 Hear the full interview with Clare Penhallow from 06:12 in the player above", "media-link"),
+    ("Odds correct at time of publishing. 18+. Please gamble responsibly.", "gambling-notice"),
+    ("Compare 60+ savings accounts with our free tool", "promo"),
+    ("To support the Courier, buy a copy from courierbookshop.co.uk for £14.95. Delivery charges may apply.", "promo"),
+    ("Listen to this review · 7:12", "player-controls"),
+    ("This review appeared in the print edition of the Saturday Courier Review on 8 March 2025.", "reader-feedback"),
+    ("Send us your weather photos: yourpics@valetoday.tv", "reader-feedback"),
+    ("What did you make of the semi-final? Let us know below.", "reader-feedback"),
+]
+
+LOOKALIKE_BODY = [
+    "★★★★☆ 4/5",
+    "★★★★",
+    "Written off by his coaches at 19, Omar Diallo went on to win three titles.",
+    "Food critic Amal Haddad said the menu was the city's most ambitious in a decade.",
+    "The trip was paid for by the council, the auditor found, at a cost of £18,000.",
+    "The minister said the broadcaster had kept its editorial independence throughout the dispute.",
+    "Diallo has coached the under-21 side since 2019 and led them to two finals.",
+    "Customer reviews on the retailer's site gave the fryer 4.6 stars from 2,300 buyers.",
+    "Inspectors visit anonymously, said the agency, but only after a complaint is made.",
+    "Odds of a rate cut in June have risen to 60%, according to futures markets.",
+    "Compare that with the 1990s, when a savings account paid 6%.",
+]
+
+
+@pytest.mark.parametrize(("line", "rule"), FURNITURE)
+def test_each_kind_is_removed_by_its_rule(line: str, rule: str):
+    assert first_match(line, default_rules()) == rule
+
+
+@pytest.mark.parametrize("line", LOOKALIKE_BODY)
+def test_body_lines_that_look_like_them_are_kept(line: str):
+    assert first_match(line, default_rules()) is None
