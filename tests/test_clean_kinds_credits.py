@@ -1,6 +1,8 @@
 """Kinds of copied-page line seen leaking on sets AI and AJ — credits by any participle, a critic named by
 role, readers' ratings, who paid for the trip, a bio by what the writer has written, lines that open with a
-camera or headphones, betting small print, a publisher's comparison tool and bookshop, print-edition notes —
+camera or headphones, betting small print, a publisher's comparison tool and bookshop, print-edition notes;
+and from set AH, review code lent by the publisher, why to trust the reviewers, comments switched off, price
+boxes —
 each beside body lines that look like them."""
 
 from __future__ import annotations
@@ -34,6 +36,12 @@ FURNITURE = [
     ("This review appeared in the print edition of the Saturday Courier Review on 8 March 2025.", "reader-feedback"),
     ("Send us your weather photos: yourpics@valetoday.tv", "reader-feedback"),
     ("What did you make of the semi-final? Let us know below.", "reader-feedback"),
+    ("Review code provided by the publisher.", "disclosure"),
+    ("Wellwise Bulletin's health coverage is reviewed by our medical advisory panel.", "disclosure"),
+    ("Why you can trust Gadgetry Weekly: our reviewers spend hours testing every product.", "disclosure"),
+    ("We have switched comments off on this article.", "comments-closed"),
+    ("Voltmart · £399 · View deal", "deals"),
+    ("See all prices (6)", "deals"),
 ]
 
 LOOKALIKE_BODY = [
@@ -48,6 +56,10 @@ LOOKALIKE_BODY = [
     "Inspectors visit anonymously, said the agency, but only after a complaint is made.",
     "Odds of a rate cut in June have risen to 60%, according to futures markets.",
     "Compare that with the 1990s, when a savings account paid 6%.",
+    "The review copy was provided by the publisher, the judge said, and had to be returned.",
+    "Why trust matters: the bank lost 40,000 customers after the breach.",
+    "Comments were switched off after the club received abusive messages, a spokesman said.",
+    "The best price the council could find was £1.2m.",
 ]
 
 

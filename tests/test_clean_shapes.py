@@ -174,3 +174,21 @@ def test_a_paragraph_about_the_papers_own_inbox_is_no_newsletter_pitch():
     ]
     article = clean_text("\n".join(["Why is my sourdough flat? The baker's answer", body[0], post, body[1]]))
     assert article.paragraphs == (body[0], post, body[1])
+
+
+def test_a_tables_heading_under_the_last_sentence_stays_with_its_table():
+    headline = "Pollen count to reach very high levels as hay fever sufferers struggle to find tablets"
+    body = [
+        "Pharmacies across Northwick have run short of antihistamine tablets as the pollen count climbs this week.",
+        "Dr Martin Agyeman, a GP in Northwick, said anyone with asthma should carry their reliever inhaler.",
+    ]
+    table = [
+        "Today's pollen forecast for Northwick",
+        "Monday | Very high",
+        "Tuesday | Very high",
+        "Wednesday | High",
+        "Thursday | Moderate",
+    ]
+    after = ["Source: National Weather Office", "ADVERTISEMENT", "We have switched comments off on this article."]
+    article = clean_text("\n".join([headline, "By Ana Ruiz", *body, *table, *after]))
+    assert article.paragraphs == (*body, *table)

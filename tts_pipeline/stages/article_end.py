@@ -25,6 +25,7 @@ from tts_pipeline.stages.layout import (
 )
 
 AFTER_ARTICLE_RULE = "after-article"  # short lines after the article's last sentence
+BOX_HEADING_WORDS = 8
 BIO_RULE = "author-bio"  # the chrome rules' name for a contributor's note
 _BIO = re.compile(
     rf"(?!(The|A|An|This|Our|Its|Their) )({bylines.PERSON_NAME.pattern}) "
@@ -63,6 +64,8 @@ def tail_marked(decisions: Decisions) -> Decisions:
         return decisions  # no sentence, or the article ends with a list its last sentence introduces
     after = [i for i in kept if i > ends[-1]]
     box = fact_box(decisions, after) | _tables(decisions)
+    # ... and the box's heading right over it ('Today's pollen forecast for Northwick', 'Monday | Very high')
+    box |= {i for i in after if next_line(decisions, i) in box and len(decisions[i][0].split()) <= BOX_HEADING_WORDS}
     closing: list[int] = []
     at = next_line(decisions, ends[-1])
     while at is not None and decisions[at][1] in ADVERT_RULES:
