@@ -192,3 +192,42 @@ def test_a_tables_heading_under_the_last_sentence_stays_with_its_table():
     after = ["Source: National Weather Office", "ADVERTISEMENT", "We have switched comments off on this article."]
     article = clean_text("\n".join([headline, "By Ana Ruiz", *body, *table, *after]))
     assert article.paragraphs == (*body, *table)
+
+
+GP_BODY = [
+    "Patients in England will be able to book GP appointments online at any time of day under a new contract.",
+    "The Department of Health said the move would end the 8am scramble for good, and surgeries have until autumn.",
+    "The Association of Family Doctors accepted the deal but warned that practices could be overwhelmed by requests.",
+    "Figures show that surgeries delivered 29.4 million appointments in May, up 4% on the same month last year.",
+    "Patients who cannot or do not want to use the internet will still be able to phone or visit their practice.",
+]
+TOP_COMMENT = [
+    "TOP COMMENT",
+    "“Fine if you have a smartphone and good eyesight. My mum has neither, and she's the one who needs the doctor.”",
+    "Margaret_R, Shropshire",
+    "87 recommends",
+    "Read all 203 comments",
+]
+GP_AFTER_BOX = [
+    "Patient groups said the changes were a step forward but warned that many older people still struggled online.",
+    "“Digital has to be an option, not the only door,” said Linda Farr of the charity Patients' Voice.",
+    "The new contract also includes a 7.2% rise in funding for practices, worth around £889m this year.",
+]
+GP_HEADLINE = "GP surgeries to open online booking all day under new contract"
+
+
+def test_the_article_goes_on_under_a_top_comment_box_when_it_reports_what_someone_said():
+    tail = ["Tags", "GP", "NHS", "Support independent health journalism", "Contribute", "Clinic Courier © 2025."]
+    page = [GP_HEADLINE, "By Ana Ruiz", *GP_BODY, *TOP_COMMENT, *GP_AFTER_BOX, *tail]
+    article = clean_text("\n".join(page))
+    assert article.paragraphs == (*GP_BODY, *GP_AFTER_BOX)
+
+
+def test_a_plea_for_money_under_the_comments_still_ends_the_article():
+    plea = [
+        "Your contribution, whatever the size, helps us keep publishing stories that probe and question.",
+        "We champion independent voices and push for a more open health service for everyone.",
+    ]
+    page = [GP_HEADLINE, "By Ana Ruiz", *GP_BODY, *TOP_COMMENT, *plea, "Clinic Courier © 2025."]
+    article = clean_text("\n".join(page))
+    assert article.paragraphs == tuple(GP_BODY)

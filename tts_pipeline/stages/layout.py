@@ -73,6 +73,8 @@ ENDING_RULES = (
     "comment-section",
 )
 END_MARKER_SHARE = 0.3
+RESUME_PARAGRAPHS = 2
+_REPORTED = re.compile(r"\b(said|says|told|according to)\b")
 INLINE_TEASER_RULE = "inline-teaser"  # another story's headline set between two paragraphs
 # An inline teaser has at least this many words (a subheading is shorter) ...
 INLINE_TEASER_WORDS = 7
@@ -178,11 +180,22 @@ def past_end_marked(decisions: Decisions) -> Decisions:
         kinds = {layout_kind(rule) for rule in gaps[k]}
         gap_ends = len(gaps[k]) >= END_GAP_LINES and len(kinds) >= END_GAP_KINDS and after <= END_SHARE * sum(words)
         ends = any(rule in ENDING_RULES for rule in gaps[k])
-        if gap_ends or (ends and after <= END_MARKER_SHARE * sum(words)):
+        if (gap_ends or (ends and after <= END_MARKER_SHARE * sum(words))) and not _reporting_resumes(
+            decisions, runs[k]
+        ):
             for i in (i for run in runs[k:] for i in run):
                 marked[i] = (decisions[i][0], PAST_END_RULE)
             break
     return marked
+
+
+def _reporting_resumes(decisions: Decisions, run: list[int]) -> bool:
+    """The article goes on under a box inside it (a top comment, 'Read all 203 comments'): the stretch after
+    the box opens with RESUME_PARAGRAPHS paragraphs, one of them reporting what someone said. Donation pleas,
+    bios, guestbooks and legal notes under an article's end report no one."""
+    head = run[:RESUME_PARAGRAPHS]
+    paragraphs = len(head) == RESUME_PARAGRAPHS and all(paragraph(decisions[i][0]) for i in head)
+    return paragraphs and any(_REPORTED.search(decisions[i][0]) for i in run[: RESUME_PARAGRAPHS + 1])
 
 
 def introduced_lists_kept(decisions: Decisions) -> Decisions:
@@ -289,8 +302,8 @@ def _list_mark(line: str) -> tuple[str, str | int] | None:
 def box_lines_marked(decisions: Decisions, title: int) -> Decisions:
     """A kept line between two lines of one box (a newsletter's heading and its 'Sign me up' button) is the
     box's own pitch, however it is worded ('Get the biggest stories from across Down every Thursday.'); a
-    signed quote under a comment's label ('TOP COMMENT', '“My grandad worked there 40 years.” — Janet R') is
-    the reader's comment."""
+    signed quote under a comment's label ('TOP COMMENT', '“My grandad worked there 40 years.” — Janet R'), or a
+    quotation between the label and the commenter's handle, is the reader's comment."""
     marked = list(decisions)
     for i in kept_lines(decisions):
         line = decisions[i][0]
@@ -299,7 +312,9 @@ def box_lines_marked(decisions: Decisions, title: int) -> Decisions:
             continue
         kinds = {layout_kind(decisions[before][1]), layout_kind(decisions[after][1] if after is not None else None)}
         pitch = len(kinds) == 1 and kinds <= set(BOX_KINDS) and len(line.split()) <= BOX_LINE_WORDS
-        comment = decisions[before][1] == COMMENT_RULE and _SIGNED_QUOTE.fullmatch(line)
+        # ... a quotation with the commenter's handle under it ('Margaret_R, Shropshire')
+        signed_under = after is not None and decisions[after][1] == COMMENT_RULE and WHOLE_QUOTE.fullmatch(line)
+        comment = decisions[before][1] == COMMENT_RULE and (_SIGNED_QUOTE.fullmatch(line) or signed_under)
         if pitch or comment:
             marked[i] = (line, decisions[before][1])
     return marked
