@@ -2,7 +2,8 @@
 role, readers' ratings, who paid for the trip, a bio by what the writer has written, lines that open with a
 camera or headphones, betting small print, a publisher's comparison tool and bookshop, print-edition notes;
 and from set AH, review code lent by the publisher, why to trust the reviewers, comments switched off, price
-boxes —
+boxes; related guides, a place's weather now, a question with the address to write to, where to buy it
+and what it was reviewed on, a live page's controls —
 each beside body lines that look like them."""
 
 from __future__ import annotations
@@ -42,6 +43,17 @@ FURNITURE = [
     ("We have switched comments off on this article.", "comments-closed"),
     ("Voltmart · £399 · View deal", "deals"),
     ("See all prices (6)", "deals"),
+    ("Related guides", "cross-link"),
+    ("Also on Baseline", "cross-link"),
+    ("Chur now: 11°C, cloudy", "weather-widget"),
+    ("Got a money question? Email ask@moneyline.example. We cannot answer every letter personally.", "reader-feedback"),
+    ("Need help with your bills? Read our guide to grants and support schemes", "promo"),
+    ("Buy from Hatchards & Co · Waterstone Books · Bookshop Collective", "deals"),
+    ("Shop our tested hiking gear: Atlas & Oar Field Pack 45L — £189", "deals"),
+    ("Fly to Faro from £39 — book with SunPath Air", "deals"),
+    ("Reviewed on PC · Also on Orbis Play 6, XenBox", "review-notice"),
+    ("Refresh", "live-controls"),
+    ("Article information", "live-controls"),
 ]
 
 LOOKALIKE_BODY = [
@@ -60,6 +72,12 @@ LOOKALIKE_BODY = [
     "Why trust matters: the bank lost 40,000 customers after the breach.",
     "Comments were switched off after the club received abusive messages, a spokesman said.",
     "The best price the council could find was £1.2m.",
+    "Read our full review.",
+    "Check out our complete guide to Waterfall project management here.",
+    "Machine wash at 30 °C, machine wash on gentle cycle",
+    "Shop our wide selection of precision tools.",
+    "Reviewed on appeal, the sentence was cut to four years.",
+    "Buy from local farms where you can, the report advises.",
 ]
 
 
