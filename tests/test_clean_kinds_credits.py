@@ -2,9 +2,9 @@
 role, readers' ratings, who paid for the trip, a bio by what the writer has written, lines that open with a
 camera or headphones, betting small print, a publisher's comparison tool and bookshop, print-edition notes;
 and from set AH, review code lent by the publisher, why to trust the reviewers, comments switched off, price
-boxes; related guides, a place's weather now, a question with the address to write to, where to buy it
-and what it was reviewed on, a live page's controls —
-each beside body lines that look like them."""
+boxes; related guides (not 'Also on …', a subheading elsewhere), a place's weather now, a question with the
+address to write to, where to buy it and what it was reviewed on, a live page's controls — each beside body
+lines that look like them."""
 
 from __future__ import annotations
 
@@ -44,7 +44,6 @@ FURNITURE = [
     ("Voltmart · £399 · View deal", "deals"),
     ("See all prices (6)", "deals"),
     ("Related guides", "cross-link"),
-    ("Also on Baseline", "cross-link"),
     ("Chur now: 11°C, cloudy", "weather-widget"),
     ("Got a money question? Email ask@moneyline.example. We cannot answer every letter personally.", "reader-feedback"),
     ("Need help with your bills? Read our guide to grants and support schemes", "promo"),
