@@ -231,3 +231,20 @@ def test_a_plea_for_money_under_the_comments_still_ends_the_article():
     page = [GP_HEADLINE, "By Ana Ruiz", *GP_BODY, *TOP_COMMENT, *plea, "Clinic Courier © 2025."]
     article = clean_text("\n".join(page))
     assert article.paragraphs == tuple(GP_BODY)
+
+
+@pytest.mark.parametrize(
+    "subheading", ["How to protect yourself from doorstep traders", "Who it helps – and who it doesn't"]
+)
+def test_a_subheading_between_paragraphs_that_opens_like_a_question_is_kept(subheading: str):
+    """'How …', 'Who …': a subheading's opening, though its words are not the paragraphs' (another story's
+    headline between paragraphs shares no words with them either)."""
+    body = [
+        "A roofer who took £84,000 from elderly homeowners for work he never finished has been jailed for six years.",
+        "The court heard that he targeted widows living alone, returning again and again to demand more money.",
+        "Never pay large sums up front, however urgent the job sounds, and get three written quotes first.",
+        "If you feel pressured, close the door and call Trading Standards, which keeps a list of approved firms.",
+    ]
+    headline = "Roofer jailed for six years after conning pensioners out of £84,000"
+    article = clean_text("\n".join([headline, "By Ana Ruiz", *body[:2], subheading, *body[2:]]))
+    assert article.paragraphs == (*body[:2], subheading, *body[2:])

@@ -255,6 +255,8 @@ def inline_teasers_marked(decisions: Decisions) -> Decisions:
         by_advert = _next_to(decisions, at, ADVERT_RULES) and not (_QUESTION_WORD.match(line) or listed)
         if not (by_advert or (paragraph(decisions[before][0]) and paragraph(decisions[after][0]))):
             continue
+        if _QUESTION_WORD.match(line) and not by_advert:
+            continue
         if len(line.split()) < INLINE_TEASER_WORDS or extract.ends_sentence(line, (*extract.SENTENCE_ENDS, ":")):
             continue
         if line[0] in "\"'“‘" or _QUOTE_AFTER_LABEL.fullmatch(line) or FACT_LINE.fullmatch(line) or not words[at]:
