@@ -64,8 +64,9 @@ def _first_on_topic(decisions: Decisions, candidates: list[int], kept: list[int]
     of headline shape ('Manage alerts for this article', 'Link to External Link Policy')."""
     if candidates and next_line(decisions, -1) == candidates[0]:
         return candidates  # the page's first line: nothing above it is a menu (the cleaner's own output)
+    # Every candidate is above the first sentence, so every paragraph is under every candidate.
+    body = set().union(*(content_words(decisions[j][0]) for j in kept if paragraph(decisions[j][0])))
     for n, i in enumerate(candidates):
-        body = set().union(*(content_words(decisions[j][0]) for j in kept if j > i and paragraph(decisions[j][0])))
         if len(content_words(decisions[i][0]) & body) >= TOPIC_WORDS:
             above = candidates[n - 1] if n else None
             under_headline = above is not None and next_line(decisions, above) == i
