@@ -1,10 +1,12 @@
 """Kinds of copied-page line seen leaking on sets AI and AJ — credits by any participle, a critic named by
 role, readers' ratings, who paid for the trip, a bio by what the writer has written, lines that open with a
 camera or headphones, betting small print, a publisher's comparison tool and bookshop, print-edition notes;
-and from set AH, review code lent by the publisher, why to trust the reviewers, comments switched off, price
+from set AH, review code lent by the publisher, why to trust the reviewers, comments switched off, price
 boxes; related guides (not 'Also on …', a subheading elsewhere), a place's weather now, a question with the
-address to write to, where to buy it and what it was reviewed on, a live page's controls — each beside body
-lines that look like them."""
+address to write to, where to buy it and what it was reviewed on, a live page's controls; from set AK, who
+contributed to the report, a byline with role and desk, the print headline, an archive notice, comment and
+like counters, a player's accessibility options, a share bar run together — each beside body lines that
+look like them."""
 
 from __future__ import annotations
 
@@ -53,6 +55,18 @@ FURNITURE = [
     ("Reviewed on PC · Also on Orbis Play 6, XenBox", "review-notice"),
     ("Refresh", "live-controls"),
     ("Article information", "live-controls"),
+    ("Atlas Wire writer Sunita Rao in Philadelphia contributed to this report.", "byline"),
+    ("By Olu Bankole, Environment reporter, FPM East", "byline"),
+    ("This article appeared in print under the headline “Fusion's long game”", "reader-feedback"),
+    (
+        "Archived: This story was published more than two years ago and may contain outdated information.",
+        "old-article-notice",
+    ),
+    ("See all 318 comments ↓", "comments"),
+    ("2.1K Reposts 3,904 Likes", "comments"),
+    ("Dr_Sparrow · 412 likes", "comments"),
+    ("Audio description available", "player-controls"),
+    ("Share X Facebook LinkedIn Email Link", "share"),
 ]
 
 LOOKALIKE_BODY = [
@@ -77,6 +91,10 @@ LOOKALIKE_BODY = [
     "Shop our wide selection of precision tools.",
     "Reviewed on appeal, the sentence was cut to four years.",
     "Buy from local farms where you can, the report advises.",
+    "The donor contributed £5,000 to the campaign, records show.",
+    "Farmers said rising costs contributed to the losses.",
+    "The post drew 3,904 likes within an hour.",
+    "Share prices fell 4% on the news.",
 ]
 
 
