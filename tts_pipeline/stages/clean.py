@@ -34,7 +34,6 @@ _TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
 SOURCE_RULES = ("linked-source",)
 TRAIL_RULE = "breadcrumb"
 TRAIL_SEPARATORS = "/›>»|"
-
 _ABBREVIATION = re.compile(r" \(([A-Za-z]{2,8})\)$")
 _SMALL_WORDS = frozenset(["a", "an", "and", "as", "for", "in", "of", "on", "the", "to"])
 OFF_TOPIC_WORDS = 3  # a short line with this many topic words, none of them the article's, is off its topic

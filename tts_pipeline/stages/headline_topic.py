@@ -37,12 +37,12 @@ def headline_by_topic(decisions: Decisions, kept: list[int], first_sentence: int
 
 
 def standfirst_over(
-    upper: str, headline: str, ratio: float = STANDFIRST_OVER_RATIO, least: int = STANDFIRST_ABOVE_WORDS
+    line: str, headline: str, ratio: float = STANDFIRST_OVER_RATIO, least: int = STANDFIRST_ABOVE_WORDS
 ) -> bool:
-    """A line right above the headline that is a standfirst though it does not end as a sentence: long, and
-    far longer than the headline ('Europe wrote the world's first … law on AI. Now comes the hard part: …' over
-    'The rulebook nobody can read yet')."""
-    words = len(upper.split())
+    """A line next to the headline that is a standfirst though it does not end as a sentence: `least` words or
+    more, and `ratio` times the headline's ('Europe wrote the world's first … law on AI. Now comes the hard
+    part: …' over 'The rulebook nobody can read yet')."""
+    words = len(line.split())
     return words >= least and words >= ratio * len(headline.split())
 
 
@@ -70,8 +70,7 @@ def _first_on_topic(decisions: Decisions, candidates: list[int], kept: list[int]
         if len(content_words(decisions[i][0]) & body) >= TOPIC_WORDS:
             above = candidates[n - 1] if n else None
             under_headline = above is not None and next_line(decisions, above) == i
-            words, above_words = (len(decisions[j][0].split()) for j in (i, above)) if under_headline else (0, 0)
-            if under_headline and words >= max(STANDFIRST_ABOVE_WORDS, STANDFIRST_UNDER_RATIO * above_words):
+            if under_headline and standfirst_over(decisions[i][0], decisions[above][0], STANDFIRST_UNDER_RATIO):
                 return candidates[n - 1 :]  # the standfirst names the topic; the headline over it is shorter
             return candidates[n:]
     return candidates

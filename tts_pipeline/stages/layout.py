@@ -251,11 +251,11 @@ def inline_teasers_marked(decisions: Decisions) -> Decisions:
     marked = list(decisions)
     for before, at, after in zip(kept[1:], kept[2:], kept[3:]):  # noqa: B905 (shorter by design)
         line = decisions[at][0]
+        if _QUESTION_WORD.match(line):
+            continue  # a subheading, by an advert or between paragraphs ('How to protect yourself from …')
         listed = len(_AMOUNT.findall(line)) >= 2  # a list item: 'Route 58, Tuen Mun to Yuen Long: HK$12.80 …'
-        by_advert = _next_to(decisions, at, ADVERT_RULES) and not (_QUESTION_WORD.match(line) or listed)
+        by_advert = _next_to(decisions, at, ADVERT_RULES) and not listed
         if not (by_advert or (paragraph(decisions[before][0]) and paragraph(decisions[after][0]))):
-            continue
-        if _QUESTION_WORD.match(line) and not by_advert:
             continue
         if len(line.split()) < INLINE_TEASER_WORDS or extract.ends_sentence(line, (*extract.SENTENCE_ENDS, ":")):
             continue
