@@ -248,3 +248,20 @@ def test_a_subheading_between_paragraphs_that_opens_like_a_question_is_kept(subh
     headline = "Roofer jailed for six years after conning pensioners out of £84,000"
     article = clean_text("\n".join([headline, "By Ana Ruiz", *body[:2], subheading, *body[2:]]))
     assert article.paragraphs == (*body[:2], subheading, *body[2:])
+
+
+def test_a_subheading_over_a_lead_in_to_a_table_ends_the_related_links():
+    """Set AL: 'Related', one linked headline, then the article's own subheading over a long sentence that
+    ends in a colon and introduces a table. The lead-in opens text as a paragraph does."""
+    subheading = "What the bill would require"
+    lead_in = "The legislation would apply to any developer above a threshold, and obligations would scale with size:"
+    table = [
+        "Developer size | Disclosure required | Deadline",
+        "Over $1 billion revenue | Full itemised summary of sources | 90 days after release",
+        "$100 million–$1 billion | Category-level summary | 180 days after release",
+        "Under $100 million | Exempt, unless the model is open-weight | —",
+    ]
+    teaser = "Publishers strike licensing deal with major AI lab worth $250 million"
+    page = [HEADLINE, *BODY[:2], "Related", teaser, subheading, lead_in, *table, BODY[2]]
+    article = clean_text("\n".join(page))
+    assert article.paragraphs == (*BODY[:2], subheading, lead_in, *table, BODY[2])

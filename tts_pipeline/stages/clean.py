@@ -19,7 +19,7 @@ from tts_pipeline.errors import BadInput
 from tts_pipeline.stages import extract, source
 from tts_pipeline.stages.chrome_rules import HtmlRule, Rule, SiteRules, default_rules, first_match
 from tts_pipeline.stages.headline import DUPLICATE_MIN_WORDS, DUPLICATE_RULE, TEASER_RULE, mark_header
-from tts_pipeline.stages.layout import EMPTY_RULE, content_words, paragraph
+from tts_pipeline.stages.layout import EMPTY_RULE, content_words, paragraph, paragraph_or_lead_in
 
 # A bare label of other stories ('More stories', 'Most read') is followed by their headlines: lines of up to
 # TEASER_WORDS words with no sentence end, removed as "teaser-list" until a line ends like a sentence.
@@ -152,7 +152,7 @@ def _lone_teasers_kept(decisions: list[tuple[str, str | None]]) -> list[tuple[st
         alone = len(teasers) == 1 and len(decisions[teasers[0]][0].split()) <= LONE_SUBHEADING_WORDS
         if alone and not _off_topic(decisions[teasers[0]][0], article):
             kept[teasers[0]] = (decisions[teasers[0]][0], None)
-        elif teasers and teasers[-1] == i - 1 and _subheading(decisions[i - 1][0]) and paragraph(line):
+        elif teasers and teasers[-1] == i - 1 and _subheading(decisions[i - 1][0]) and paragraph_or_lead_in(line):
             kept[i - 1] = (decisions[i - 1][0], None)
         run = []
     return kept

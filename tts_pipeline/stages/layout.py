@@ -348,6 +348,12 @@ def paragraph(line: str) -> bool:
     return extract.ends_sentence(line) and len(line.split()) >= PARAGRAPH_WORDS
 
 
+def paragraph_or_lead_in(line: str) -> bool:
+    """A paragraph, or a long sentence that introduces a list or table under it ('Obligations would scale
+    with the size of the company:')."""
+    return paragraph(line) or (line.endswith(":") and len(line.split()) >= LIST_INTRO_WORDS)
+
+
 def pull_quote(line: str, others: list[str]) -> bool:
     """A quotation alone on its line (WHOLE_QUOTE), its words (nearly) all in a longer paragraph: the layout
     shows it again, perhaps shortened ('“A good fermentation is like a ceasefire. …”')."""
