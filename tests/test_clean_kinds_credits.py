@@ -30,6 +30,7 @@ FURNITURE = [
     ),
     ("Theodora Nwachukwu-Bell has written Ask Moneyline since 2016.", "author-bio"),
     ("Petra Oyelaran-Hess is Crumb & Copper's head of baking. She trained at a baking school in Lyon.", "author-bio"),
+    ("Tanvir Moss-Adeyemi is education correspondent of The Weekend Lantern.", "author-bio"),
     ("📷 Gallery 1/6", "media-link"),
     ("🎧 Hear the full interview with Clare Penhallow from 06:12 in the player above", "media-link"),
     ("Odds correct at time of publishing. 18+. Please gamble responsibly.", "gambling-notice"),

@@ -265,3 +265,40 @@ def test_a_subheading_over_a_lead_in_to_a_table_ends_the_related_links():
     page = [HEADLINE, *BODY[:2], "Related", teaser, subheading, lead_in, *table, BODY[2]]
     article = clean_text("\n".join(page))
     assert article.paragraphs == (*BODY[:2], subheading, lead_in, *table, BODY[2])
+
+
+def test_the_article_goes_on_under_one_readers_comment_without_anyone_reported():
+    """Set AN: 'TOP COMMENT', a signed quote and 'View all 23 comments' between paragraphs; the article's
+    last two paragraphs under it report no one (a meeting's date, a call to residents)."""
+    box = ["TOP COMMENT", "“Same in our parish. Two sites with planning sitting idle for five years.” — PadraigC"]
+    after = [
+        "A public meeting on online booking will be held in the practice's community hall on Thursday at 8pm.",
+        "Patients are being encouraged to bring any letters about appointments they have received this year.",
+    ]
+    tail = ["Follow us on Facebook and Instagram for breaking local news", "© 2025 Clinic Courier DAC"]
+    page = [GP_HEADLINE, "By Ana Ruiz", *GP_BODY, *box, "View all 23 comments", *after, *tail]
+    article = clean_text("\n".join(page))
+    assert article.paragraphs == (*GP_BODY, *after)
+
+
+def test_an_unquoted_comment_between_its_handle_and_its_likes_is_the_readers():
+    """Set AP: the handle with the comment's age over the comment, its likes under it, no quotation marks."""
+    box = [
+        "TOP COMMENT",
+        "Sharon_from_Stockport · 6h",
+        "Online booking is fine until the website crashes at 8am!",
+        "❤ 312",
+    ]
+    page = [GP_HEADLINE, "By Ana Ruiz", *GP_BODY, *box, *GP_AFTER_BOX, "Clinic Courier © 2025."]
+    article = clean_text("\n".join(page))
+    assert article.paragraphs == (*GP_BODY, *GP_AFTER_BOX)
+
+
+def test_a_comment_forms_small_print_after_a_comment_section_is_not_the_article_going_on():
+    """A comment section's last 'Reply' and 'Leave a reply' are two comment lines in a row, as a top comment's
+    box is; the section's earlier comments show that it is no box inside the article."""
+    comments = ["Pat Bowden 8/20/2025 at 11:38pm", "Surgeries near me already do this.", "Reply"]
+    form = ["Leave a reply", "Your email address will not be published. All comments go through moderation first."]
+    page = [GP_HEADLINE, "By Ana Ruiz", *GP_BODY, *comments * 2, *form, "Name (Required)"]
+    article = clean_text("\n".join(page))
+    assert form[1] not in article.paragraphs

@@ -89,6 +89,12 @@ ADVERT_RULES = ("advert", "sponsor-message")
 BOX_KINDS = ("newsletter", "support", "paywall")
 BOX_LINE_WORDS = 30
 COMMENT_RULE = "comments"
+COMMENT_RULES = (COMMENT_RULE, "comment-section")
+COMMENT_BOX_LINES = (
+    5  # a label, the handle, the comment, its likes and 'View all comments'; 'Leave a reply' alone is a form
+)
+RESUME_TOPIC_WORDS = 1  # a guard for a comment form's small print; 0 changes nothing on 17 sets
+_BARE_NUMBER = re.compile(r"[+$£€¥-]?\d[\d,.]*[%kKmM]?")  # a footnote's number, a price: no comment's likes
 _SIGNED_QUOTE = re.compile(r"[“\"‘'].{5,600}[”\"’'] ?[—–-] ?\S.{0,60}")
 _QUESTION_WORD = re.compile(r"(what|how|why|who|when|where|which|should|can|will|is|are|do|does)\b", re.IGNORECASE)
 # ... and a line that quotes a message or a sign ('One read: "Babe I promise it's sorted …"') is the article's.
@@ -180,9 +186,10 @@ def past_end_marked(decisions: Decisions) -> Decisions:
         kinds = {layout_kind(rule) for rule in gaps[k]}
         gap_ends = len(gaps[k]) >= END_GAP_LINES and len(kinds) >= END_GAP_KINDS and after <= END_SHARE * sum(words)
         ends = any(rule in ENDING_RULES for rule in gaps[k])
-        if (gap_ends or (ends and after <= END_MARKER_SHARE * sum(words))) and not _reporting_resumes(
-            decisions, runs[k]
-        ):
+        resumes = _reporting_resumes(decisions, runs[k]) or _resumes_after_comment(
+            decisions, runs[k], gaps[k - 1 : k + 2]
+        )
+        if (gap_ends or (ends and after <= END_MARKER_SHARE * sum(words))) and not resumes:
             for i in (i for run in runs[k:] for i in run):
                 marked[i] = (decisions[i][0], PAST_END_RULE)
             break
@@ -196,6 +203,22 @@ def _reporting_resumes(decisions: Decisions, run: list[int]) -> bool:
     head = run[:RESUME_PARAGRAPHS]
     paragraphs = len(head) == RESUME_PARAGRAPHS and all(paragraph(decisions[i][0]) for i in head)
     return paragraphs and any(_REPORTED.search(decisions[i][0]) for i in run[: RESUME_PARAGRAPHS + 1])
+
+
+def _resumes_after_comment(decisions: Decisions, run: list[int], gaps: list[list[str]]) -> bool:
+    """One reader's comment shown inside the article ('TOP COMMENT', the comment, 'View all 23 comments') and
+    the article going on under it with a paragraph on its topic. `gaps`: the removed lines before the stretch
+    above the box, the box's, and those after `run`: no comment furniture there (a comment section's other
+    comments, their 'Reply' and 'Load more comments')."""
+    if not run:
+        return False
+    box, first = gaps[1], decisions[run[0]][0]
+    one_comment = 1 < len(box) <= COMMENT_BOX_LINES and box[0] in COMMENT_RULES and box[-1] in COMMENT_RULES
+    more_comments = any(rule in COMMENT_RULES for gap in (gaps[0], *gaps[2:]) for rule in gap)
+    if not one_comment or more_comments or not paragraph(first):
+        return False
+    above = set().union(*(content_words(line) for line, rule in decisions[: run[0]] if rule is None))
+    return len(content_words(first) & above) >= RESUME_TOPIC_WORDS  # not the comment form's small print
 
 
 def introduced_lists_kept(decisions: Decisions) -> Decisions:
@@ -317,6 +340,9 @@ def box_lines_marked(decisions: Decisions, title: int) -> Decisions:
         # ... a quotation with the commenter's handle under it ('Margaret_R, Shropshire')
         signed_under = after is not None and decisions[after][1] == COMMENT_RULE and WHOLE_QUOTE.fullmatch(line)
         comment = decisions[before][1] == COMMENT_RULE and (_SIGNED_QUOTE.fullmatch(line) or signed_under)
+        # ... or any line between a comment's handle and its likes ('Sharon_from_Stockport · 6h', …, '❤ 312')
+        between = [j for j in (before, after) if j is not None and decisions[j][1] in COMMENT_RULES]
+        comment = comment or (len(between) == 2 and not any(_BARE_NUMBER.fullmatch(decisions[j][0]) for j in between))
         if pitch or comment:
             marked[i] = (line, decisions[before][1])
     return marked
