@@ -302,3 +302,15 @@ def test_a_comment_forms_small_print_after_a_comment_section_is_not_the_article_
     page = [GP_HEADLINE, "By Ana Ruiz", *GP_BODY, *comments * 2, *form, "Name (Required)"]
     article = clean_text("\n".join(page))
     assert form[1] not in article.paragraphs
+
+
+def test_the_article_goes_on_under_a_top_comment_with_the_comment_section_after_its_end():
+    """Set AM: the last paragraph under the top comment's box is followed by share buttons and then the
+    comment section ('Comments (27)', 'Load comments'); comments after the article do not make the box's
+    stretch a comment."""
+    box = ["Top comment", "MrsK_Y2Teacher · 2 hours ago", "Every word of this matches my surgery.", "♥ 42"]
+    last = "Online booking will be compulsory for every practice in England from April, the department says."
+    tail = ["Share", "Email", "Comments (27)", "Load comments", "© 2024 Chalkline Media Ltd. All rights reserved."]
+    page = [GP_HEADLINE, "By Ana Ruiz", *GP_BODY, *box, last, *tail]
+    article = clean_text("\n".join(page))
+    assert article.paragraphs == (*GP_BODY, last)

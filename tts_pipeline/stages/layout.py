@@ -208,13 +208,15 @@ def _reporting_resumes(decisions: Decisions, run: list[int]) -> bool:
 def _resumes_after_comment(decisions: Decisions, run: list[int], gaps: list[list[str]]) -> bool:
     """One reader's comment shown inside the article ('TOP COMMENT', the comment, 'View all 23 comments') and
     the article going on under it with a paragraph on its topic. `gaps`: the removed lines before the stretch
-    above the box, the box's, and those after `run`: no comment furniture there (a comment section's other
-    comments, their 'Reply' and 'Load more comments')."""
+    above the box, the box's, and those after `run`. No comment furniture in the first, and none right under
+    the stretch: that is a comment section, its comments kept between 'Reply' lines or a guestbook's
+    entries over 'See all entries' (the section after the article's end is no matter)."""
     if not run:
         return False
     box, first = gaps[1], decisions[run[0]][0]
     one_comment = 1 < len(box) <= COMMENT_BOX_LINES and box[0] in COMMENT_RULES and box[-1] in COMMENT_RULES
-    more_comments = any(rule in COMMENT_RULES for gap in (gaps[0], *gaps[2:]) for rule in gap)
+    framed = len(gaps) > 2 and bool(gaps[2]) and gaps[2][0] in COMMENT_RULES  # the stretch is comments too
+    more_comments = framed or any(rule in COMMENT_RULES for rule in gaps[0])
     if not one_comment or more_comments or not paragraph(first):
         return False
     above = set().union(*(content_words(line) for line, rule in decisions[: run[0]] if rule is None))
