@@ -314,3 +314,31 @@ def test_the_article_goes_on_under_a_top_comment_with_the_comment_section_after_
     page = [GP_HEADLINE, "By Ana Ruiz", *GP_BODY, *box, last, *tail]
     article = clean_text("\n".join(page))
     assert article.paragraphs == (*GP_BODY, last)
+
+
+def test_two_sentences_over_a_bare_photo_credit_are_a_paragraph_not_its_caption():
+    """Set AO: a picture with only a credit ('Photo: Getty Images') under a paragraph of two sentences."""
+    above = "Research suggests six in ten patients book online at the first chance. Yet a third still phone too."
+    article = clean_text("\n".join([GP_HEADLINE, *GP_BODY[:2], above, "Photo: Getty Images", *GP_BODY[2:]]))
+    assert article.paragraphs == (*GP_BODY[:2], above, *GP_BODY[2:])
+
+
+def test_one_sentence_over_a_bare_photo_credit_is_still_its_caption():
+    caption = "Patients wait at a surgery in Leeds earlier this month."
+    article = clean_text("\n".join([GP_HEADLINE, *GP_BODY[:2], caption, "Photo: Getty Images", *GP_BODY[2:]]))
+    assert article.paragraphs == tuple(GP_BODY)
+
+
+def test_a_list_item_labelled_as_the_item_under_it_stays_whatever_rule_its_words_match():
+    """Set AP: 'Best Picture: Harbor Lights' reads as a photo credit ('Picture: …'), but it is the first of
+    the winners the article introduces, labelled as the next ('Best Director: …')."""
+    body = [
+        "The Starlight awards ran for three hours and forty minutes, the longest ceremony in the prize's history.",
+        "Here are the winners in the major categories:",
+        "Best Picture: Harbor Lights",
+        "Best Director: Amara Obi, Harbor Lights",
+        "Best Actor: Ren Castillo, Harbor Lights",
+        "The ceremony drew 9.1 million viewers, up from 7.4 million last year, the broadcaster said on Monday.",
+    ]
+    article = clean_text("\n".join(["Harbor Lights sweeps the Starlight awards", "By Dana Morel", *body]))
+    assert article.paragraphs == tuple(body)

@@ -19,7 +19,7 @@ from tts_pipeline.errors import BadInput
 from tts_pipeline.stages import extract, source
 from tts_pipeline.stages.chrome_rules import HtmlRule, Rule, SiteRules, default_rules, first_match
 from tts_pipeline.stages.headline import DUPLICATE_MIN_WORDS, DUPLICATE_RULE, TEASER_RULE, mark_header
-from tts_pipeline.stages.layout import EMPTY_RULE, content_words, paragraph, paragraph_or_lead_in
+from tts_pipeline.stages.layout import EMPTY_RULE, TWO_SENTENCES, content_words, paragraph, paragraph_or_lead_in
 
 # A bare label of other stories ('More stories', 'Most read') is followed by their headlines: lines of up to
 # TEASER_WORDS words with no sentence end, removed as "teaser-list" until a line ends like a sentence.
@@ -30,7 +30,6 @@ TEASER_WORDS = 20
 # run longer) and a paragraph (layout.PARAGRAPH_WORDS words or more) follows it
 SUBHEADING_WORDS = (2, 5)
 QUESTION_SUBHEADING_EXTRA_WORDS = 2  # ... or up to seven words as a question
-_TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
 SOURCE_RULES = ("linked-source",)
 TRAIL_RULE = "breadcrumb"
 TRAIL_SEPARATORS = "/›>»|"
@@ -184,7 +183,7 @@ def _subheading(line: str) -> bool:
 def _sentences_teaser(line: str) -> bool:
     """Another story's headline written as two short sentences: 'Beekeepers say drift is killing hives. No one
     is counting.' Right under a bare 'Read next' label, a line this short is the story it links to."""
-    return len(line.split()) <= SENTENCES_TEASER_WORDS and bool(_TWO_SENTENCES.search(line))
+    return len(line.split()) <= SENTENCES_TEASER_WORDS and bool(TWO_SENTENCES.search(line))
 
 
 def _bare_label(line: str) -> bool:
@@ -196,7 +195,7 @@ def _headline_like(line: str) -> bool:
     words or more ('Why are Sydney's trains running late again?'; 'Should I fix?' may be a subheading)."""
     words = len(line.split())
     question = line.rstrip("\"'”’)").endswith("?") and words >= extract.HEADLINE_WORDS[0] + 2
-    if question and _TWO_SENTENCES.search(line):
+    if question and TWO_SENTENCES.search(line):
         return False  # an interviewer's question: 'You still write first drafts by hand. Why?'
     return words <= TEASER_WORDS and (question or not extract.ends_sentence(line, (*extract.SENTENCE_ENDS, ":")))
 

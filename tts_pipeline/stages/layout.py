@@ -34,6 +34,7 @@ _NAMED_COPYRIGHT = re.compile(r"(©|\(c\)) ?[A-ZÀ-Þ][\w'’.-]+( [A-ZÀ-Þ][\w
 _PLACEHOLDER = re.compile(r"\[[^\]:]{1,20}: [^\]]*\s[^\]]*\s[^\]]*\]")  # a described picture: three words or more
 _QUOTED_SPEECH = re.compile(r"[”\"],? (said|says|told|added|asked)\b")
 CAPTION_WORDS = 45
+TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
 _NUMBERED = re.compile(r"\d{1,3}[.)] \S")
 WHOLE_QUOTE = re.compile(r"[“\"][^“”\"]+[”\"]|‘[^‘’]+(’[a-z][^‘’]*)*’")  # '‘…’' in a British paper
 PULL_QUOTE_WORDS = 4  # topic words; a shorter quote may be the article's ('“Never again.”')
@@ -113,6 +114,7 @@ _COMMON = frozenset(_COMMON_WORDS.split())
 SHAPE_RULES = (TEASER_RULE, "linked-source", "show-banner")
 # A list's introduction ('Shelters opening today include:'); a shorter line with a colon is a label ('Read more:')
 LIST_INTRO_WORDS = 3
+_ITEM_LABEL = re.compile(r"([A-Z][\w'’-]*( [\w'’-]+){0,3}): \S")  # 'Best Supporting Actor: …'
 LIST_ITEM_WORDS = 12  # a list item under a short heading ('Cochrane District Secondary School')
 # A fact box's line: a label and a value of up to five words each ('Expected opening: Summer 2027').
 FACT_LINE = re.compile(r"[A-Z][^:.!?\s]*( [^:.!?\s]+){0,4}: \S+( \S+){0,4}(?<![.!?])")
@@ -147,6 +149,8 @@ def captions_marked(decisions: Decisions, title: int) -> Decisions:
             continue  # a listicle's numbered heading over its item's picture ('1. Visual Studio Code')
         if next_line(decisions, title) == above and words >= CAPTION_STANDFIRST_WORDS:
             continue  # right under the headline, a line this long is its standfirst, over the page's picture
+        if TWO_SENTENCES.search(decisions[above][0]):
+            continue  # a caption is one sentence; two are a paragraph over a picture with no caption
         if words <= CAPTION_WORDS:
             marked[above] = (decisions[above][0], CAPTION_RULE)
     return _site_credits_marked(marked, title)
@@ -232,11 +236,20 @@ def introduced_lists_kept(decisions: Decisions) -> Decisions:
         if rule is None:
             introduces = line.endswith(":") and len(line.split()) >= LIST_INTRO_WORDS
             in_list = introduces or (in_list and not extract.ends_sentence(line))
-        elif in_list and rule in SHAPE_RULES:
+        elif in_list and (rule in SHAPE_RULES or _same_label(line, decisions, i)):
             kept[i] = (line, None)
         else:
             in_list = False
     return kept
+
+
+def _same_label(line: str, decisions: Decisions, at: int) -> bool:
+    """An item labelled as the kept item under it is ('Best Picture: Harbor Lights' over 'Best Director: Amara
+    Obi'), whatever rule its words matched (a photo credit's 'Picture: …')."""
+    below = next_line(decisions, at)
+    label, other = _ITEM_LABEL.match(line), below is not None and _ITEM_LABEL.match(decisions[below][0])
+    kept_below = below is not None and decisions[below][1] is None
+    return bool(label and other and kept_below and label.group(1).split()[0] == other.group(1).split()[0])
 
 
 def list_items_kept(decisions: Decisions) -> Decisions:
