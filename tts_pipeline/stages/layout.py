@@ -72,6 +72,7 @@ ENDING_RULES = (
     "acknowledgement-of-country",
     "review-notice",
     "comment-section",
+    "citation",
 )
 END_MARKER_SHARE = 0.3
 RESUME_PARAGRAPHS = 2
