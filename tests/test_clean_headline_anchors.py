@@ -84,3 +84,32 @@ def test_a_warning_bar_with_middle_dots_is_no_headline():
     page += ["Key points", "Environment Agency issues severe flood warning for Cockermouth and Keswick", *BODY]
     article = clean_text("\n".join(page))
     assert (article.title, article.paragraphs) == (page[4], (*page[5:7], *BODY))
+
+
+HEADLINE = "Blast at Widnes chemical works injures 11 as fire crews fight blaze"
+
+
+def test_the_headline_under_a_fact_checked_line_and_a_review_date():
+    """Set AM: a charity's page with no byline; 'Fact-checked by …' and 'Last reviewed: …' head the story,
+    and the charity's strapline above them is no headline."""
+    page = ["Plantsafe Foundation", "Fighting chemical plant fires through research", "Donate", "Home / News"]
+    page += ["Fact-checked by Dr Naomi Fields, Senior Research Adviser", "Last reviewed: 3 October 2024", "Print"]
+    article = clean_text("\n".join([*page, HEADLINE, *BODY]))
+    assert (article.title, article.paragraphs) == (HEADLINE, tuple(BODY))
+
+
+def test_the_headline_over_a_trail_with_the_date_in_it_and_the_byline():
+    """Set AM: 'Faculty of Education | Research | 27 February 2025' between the headline and 'Story by …' is
+    a dateline, not a menu over the headline; the series' label above the headline is no headline."""
+    page = ["Kestrel Bay University", "Menu", "Newsroom", "Latest", "Research", "Campus life", "For media"]
+    page += ["SERIES | Closing the gap: research on industrial safety", HEADLINE]
+    page += ["Faculty of Engineering | Research | 27 February 2025", "Story by Rohan Mistry", *BODY]
+    article = clean_text("\n".join(page))
+    assert (article.title, article.paragraphs) == (HEADLINE, tuple(BODY))
+
+
+def test_a_byline_with_a_capitalised_role_and_place_anchors_the_headline():
+    page = ["THE STADIUM GAZETTE", "Athletics", HEADLINE, "Photo 1 of 9"]
+    page += ["By Callum Ashbridge, Industry Correspondent, in Widnes", "1 December 2025 • 12:44pm", *BODY]
+    article = clean_text("\n".join(page))
+    assert (article.title, article.paragraphs) == (HEADLINE, tuple(BODY))

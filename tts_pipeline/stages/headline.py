@@ -58,7 +58,10 @@ BYLINE_RULE = "byline"  # the chrome rule of that name finds bylines by their wo
 # Lines that follow a headline on a page: who wrote it and when (the chrome rules' names).
 ANCHOR_RULES = (BYLINE_RULE, "dateline", "relative-time", "reading-time")
 # Lines of the byline block that a rule took and that are never the headline, even for the lenient pass.
-HEADER_FURNITURE_RULES = ("review-notice", "author-title", "author-page")
+REVIEW_RULE = "review-notice"
+HEADER_FURNITURE_RULES = (REVIEW_RULE, "author-title", "author-page")
+_CHECKED = re.compile(r"\b(reviewed|checked|verified)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
 MENU_RULES = ("breadcrumb", "navigation-menu")
 # Right above the headline, a line that does not end as a sentence is its standfirst when it has this many
 # words and this many times the headline's (AI: 16 words over 9, 17 over 13; a 12-word headline sits over a
@@ -259,7 +262,7 @@ def _anchored_headline(decisions: Decisions, how: str = "strict", names: bool = 
         (i for i in kept if i > first_sentence and not _anchor(decisions[i]) and not _section_label(decisions[i][0])),
         len(decisions),
     )
-    by_rule = [i for i in range(under_it) if decisions[i][1] in ANCHOR_RULES]
+    by_rule = [i for i in range(under_it) if _anchor_by_rule(decisions[i])]
     # Two names are a byline's only before the first sentence (after it, a title-case subheading).
     by_name = [i for i in range(under_it) if names and _bare_name(decisions[i], pair=i < first_sentence)]
     bylines = [i for i in by_rule if decisions[i][1] == BYLINE_RULE]
@@ -330,7 +333,7 @@ def _headline_block(decisions: Decisions, anchor: int, how: str = "strict") -> l
         under = not block and (_anchor(decisions[i]) or long_line)
         if block and _ALERT.match(line):
             break  # 'BREAKING: Signal No. 3 raised over Catanduanes' above the headline is a banner
-        if not block and rule in MENU_RULES:
+        if not block and rule in MENU_RULES and not _anchor_by_rule(decisions[i]):
             break  # a menu above the byline: the headline is under it ('Sport › Football', 'By …', headline)
         over = next_line(decisions, i, -1)
         advert = bool(block) and over is not None and decisions[over][1] in ADVERT_RULES  # the advert's own line
@@ -361,7 +364,16 @@ def _section_label(line: str) -> bool:
 
 
 def _anchor(decision: tuple[str, str | None]) -> bool:
-    return decision[1] in ANCHOR_RULES or _bare_name(decision, pair=True)
+    return _anchor_by_rule(decision) or _bare_name(decision, pair=True)
+
+
+def _anchor_by_rule(decision: tuple[str, str | None]) -> bool:
+    """A line a rule took that sits under a headline: a byline, a date, 'Fact-checked by …', or a trail with the
+    date in it ('Faculty of Education | Research | 27 February 2025')."""
+    line, rule = decision
+    checked = rule == REVIEW_RULE and bool(_CHECKED.search(line))
+    dated = rule in MENU_RULES and bool(_YEAR.search(line))
+    return rule in ANCHOR_RULES or checked or dated
 
 
 def _bare_name(decision: tuple[str, str | None], pair: bool = False) -> bool:
