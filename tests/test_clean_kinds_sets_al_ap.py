@@ -43,6 +43,7 @@ FURNITURE = [
     ("Comment by Lou R posted on 8 April 2024", "comments"),
     ("This comment has been removed by a moderator.", "comments"),
     ("Like (31) · Reply", "comments"),
+    ("Reply · 58 ▲", "comments"),
     ("Join the conversation — subscribers can comment on this story.", "comments"),
     ("31,902 likes", "comments"),
     ("♥ 48.2K 💬 3,106", "comments"),

@@ -342,3 +342,23 @@ def test_a_list_item_labelled_as_the_item_under_it_stays_whatever_rule_its_words
     ]
     article = clean_text("\n".join(["Harbor Lights sweeps the Starlight awards", "By Dana Morel", *body]))
     assert article.paragraphs == tuple(body)
+
+
+def test_an_interview_goes_on_under_a_top_comment_with_a_short_question():
+    """Set AQ: the stretch under the box opens with the interviewer's question, then the answer."""
+    box = ["TOP COMMENT", "ceciliaR_gp: My surgery has done this for a year. It works.", "▲ 212 Reply"]
+    answer = "“They stay open. Online booking is an extra door, not a replacement one,” she said."
+    after = ["And the phone lines?", answer]
+    page = [GP_HEADLINE, "By Ana Ruiz", *GP_BODY, *box, "See all 67 comments", *after, "Clinic Courier © 2025."]
+    article = clean_text("\n".join(page))
+    assert article.paragraphs == (*GP_BODY, *after)
+
+
+def test_a_comment_forms_two_lines_are_no_top_comments_box():
+    """'Leave a reply' over 'You must be logged in to post a comment.' ends the article: the site's blurb
+    under it is no article going on."""
+    form = ["Leave a reply", "You must be logged in to post a comment."]
+    blurb = "Clinic Courier was launched in 2008 to bring readers the latest news on surgeries and the NHS."
+    page = [GP_HEADLINE, "By Ana Ruiz", *GP_BODY, *form, "About Us", blurb, "Recent Posts"]
+    article = clean_text("\n".join(page))
+    assert blurb not in article.paragraphs

@@ -92,9 +92,9 @@ BOX_KINDS = ("newsletter", "support", "paywall")
 BOX_LINE_WORDS = 30
 COMMENT_RULE = "comments"
 COMMENT_RULES = (COMMENT_RULE, "comment-section")
-COMMENT_BOX_LINES = (
-    5  # a label, the handle, the comment, its likes and 'View all comments'; 'Leave a reply' alone is a form
-)
+# A top comment's box: a label, the handle, the comment, its likes, 'View all comments' (at least a label, the
+# comment and a link; 'Leave a reply' over 'You must be logged in to post a comment.' is a form).
+COMMENT_BOX_MIN_LINES, COMMENT_BOX_LINES = 3, 5
 RESUME_TOPIC_WORDS = 1  # a guard for a comment form's small print; 0 changes nothing on 17 sets
 _BARE_NUMBER = re.compile(r"[+$£€¥-]?\d[\d,.]*[%kKmM]?")  # a footnote's number, a price: no comment's likes
 _SIGNED_QUOTE = re.compile(r"[“\"‘'].{5,600}[”\"’'] ?[—–-] ?\S.{0,60}")
@@ -218,11 +218,14 @@ def _resumes_after_comment(decisions: Decisions, run: list[int], gaps: list[list
     entries over 'See all entries' (the section after the article's end is no matter)."""
     if not run:
         return False
-    box, first = gaps[1], decisions[run[0]][0]
-    one_comment = 1 < len(box) <= COMMENT_BOX_LINES and box[0] in COMMENT_RULES and box[-1] in COMMENT_RULES
+    box = gaps[1]
+    # ... an interviewer's short question may come first ('And the French Open?', then the answer)
+    first = next((decisions[i][0] for i in run[:2] if paragraph(decisions[i][0])), None)
+    framed_by_comments = box[0] in COMMENT_RULES and box[-1] in COMMENT_RULES
+    one_comment = COMMENT_BOX_MIN_LINES <= len(box) <= COMMENT_BOX_LINES and framed_by_comments
     framed = len(gaps) > 2 and bool(gaps[2]) and gaps[2][0] in COMMENT_RULES  # the stretch is comments too
     more_comments = framed or any(rule in COMMENT_RULES for rule in gaps[0])
-    if not one_comment or more_comments or not paragraph(first):
+    if not one_comment or more_comments or first is None:
         return False
     above = set().union(*(content_words(line) for line, rule in decisions[: run[0]] if rule is None))
     return len(content_words(first) & above) >= RESUME_TOPIC_WORDS  # not the comment form's small print
