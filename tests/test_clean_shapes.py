@@ -362,3 +362,16 @@ def test_a_comment_forms_two_lines_are_no_top_comments_box():
     page = [GP_HEADLINE, "By Ana Ruiz", *GP_BODY, *form, "About Us", blurb, "Recent Posts"]
     article = clean_text("\n".join(page))
     assert blurb not in article.paragraphs
+
+
+def test_a_table_of_words_with_five_word_cells_is_the_articles():
+    """Sets AR, AS: a table without numbers whose cells run to five words ('Coastal line via Selby Point |
+    Rail replacement buses') is no footer of links printed with pipes."""
+    table = [
+        "Route | Thursday | Friday",
+        "Northfield – Castlebridge | Two trains an hour | Two trains an hour",
+        "Harrowgate loop | No service | No service",
+        "Coastal line via Selby Point | Rail replacement buses | Rail replacement buses",
+    ]
+    article = clean_text("\n".join([GP_HEADLINE, "By Ana Ruiz", *GP_BODY[:2], "How services will be affected", *table]))
+    assert article.paragraphs == (*GP_BODY[:2], "How services will be affected", *table)

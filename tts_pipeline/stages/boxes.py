@@ -38,7 +38,7 @@ LATE_BOX_SHARED = 2
 LATE_BOX_LINE_WORDS = 10
 TABLE_ROWS = 3  # a heading row and two rows, or three rows
 WORD_TABLE_ROWS = 4
-WORD_TABLE_CELL_WORDS = 4
+WORD_TABLE_CELL_WORDS = 6  # sets AR, AS: tables of 5-word cells ("Coastal line via Selby Point")
 TABLE_SHAPE_RULES = (*SHAPE_RULES, "breadcrumb", "dateline")  # a timetable's rows: '07:05 | 07:17 | 07:31'
 FACT_BOX_HEADING_WORDS = 5  # 'The numbers', 'Match details'
 # A results line has this many numbers or more ('Murrumbilla Colts 9-190 (B Kinnane 64, J Pirie 16no)').
