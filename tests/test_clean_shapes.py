@@ -375,3 +375,27 @@ def test_a_table_of_words_with_five_word_cells_is_the_articles():
     ]
     article = clean_text("\n".join([GP_HEADLINE, "By Ana Ruiz", *GP_BODY[:2], "How services will be affected", *table]))
     assert article.paragraphs == (*GP_BODY[:2], "How services will be affected", *table)
+
+
+MATCH_REPORT = [
+    "Dunmore came from behind to beat Ashcombe 2-1 and climb into the play-off places with three games left.",
+    "Ashcombe led through a first-half header, but Kerr levelled on the hour and Osei won it late on.",
+    "“We never stopped believing,” said the Dunmore manager, whose side have won five of their last six.",
+]
+
+
+@pytest.mark.parametrize("label", ["MATCH STATS", "Championship table", "TOP SCORERS", "BOX SCORE"])
+def test_a_sports_widgets_rows_go_with_its_label(label: str):
+    """Set AQ: a widget's rows are a table or a ranked list, but they are the site's data under its label, not
+    the article's (every such label and its rows were chrome on 21 sets); no rule keeping tables takes them."""
+    rows = ["Pos | Team | P | Pts", "5 | Lowfield Town | 35 | 56", "6 | Dunmore Rovers | 35 | 54", "Full table →"]
+    page = ["Dunmore 2-1 Ashcombe: Osei winner lifts Rovers into play-off places", "By Ana Ruiz", *MATCH_REPORT]
+    article = clean_text("\n".join([*page, label, *rows, "© Pitchside Media 2025"]))
+    assert article.paragraphs == tuple(MATCH_REPORT)
+
+
+def test_an_articles_key_stats_box_stays():
+    facts = ["Key stats", "• Dunmore have won 17 of the last 28 derbies", "• Osei has scored in five games running"]
+    page = ["Dunmore 2-1 Ashcombe: Osei winner lifts Rovers into play-off places", "By Ana Ruiz", *MATCH_REPORT]
+    article = clean_text("\n".join([*page[:-1], *facts, MATCH_REPORT[-1], "© Pitchside Media 2025"]))
+    assert article.paragraphs == (*MATCH_REPORT[:-1], *facts, MATCH_REPORT[-1])

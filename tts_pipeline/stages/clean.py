@@ -24,6 +24,11 @@ from tts_pipeline.stages.layout import EMPTY_RULE, TWO_SENTENCES, content_words,
 # A bare label of other stories ('More stories', 'Most read') is followed by their headlines: lines of up to
 # TEASER_WORDS words with no sentence end, removed as "teaser-list" until a line ends like a sentence.
 TEASER_LABEL_RULES = ("cross-link", "other-stories", "tags", "on-air", "poll")
+# A sports site's widget ('MATCH STATS', 'Championship table', 'Drivers' standings') is followed by its rows:
+# removed as STATS_RULE, a name no rule that keeps an article's tables takes back. On 21 copied-text sets
+# every such label and its rows were chrome (an article's 'Key stats' is no such label).
+STATS_RULE = "stats-widget"
+WIDGET_LABEL_RULES = (STATS_RULE, "score-widget")
 TEASER_LABEL_WORDS = 6
 TEASER_WORDS = 20
 # ... but the last of them is the article's own subheading when it is this short (other stories' headlines
@@ -87,6 +92,7 @@ def _decide(
     seen: set[str] = set()
     teasers = False  # under a bare 'More stories' label: the headline-like lines after it are other stories
     first_under_label = False  # ... and the first of them may be a headline written as two short sentences
+    widget = False  # ... under a sports widget's label ('MATCH STATS', 'Championship table') they are its rows
     question, answers = None, 0  # the rule that removed a widget's question right above, and its buttons
     for raw in lines:
         line = raw.strip()
@@ -106,15 +112,19 @@ def _decide(
             and copied
             and (_headline_like(line) or (first_under_label and _sentences_teaser(line)))
         ):
-            rule = TEASER_RULE
+            rule = STATS_RULE if widget else TEASER_RULE  # a widget's rows: no table of the article's
+        elif widget and teasers and " | " in line:
+            rule = STATS_RULE  # a row a rule took by its shape ('Pos | Team | P | Pts' for a breadcrumb)
         if rule is None and question and answers < ANSWERS and len(line.split()) <= ANSWER_WORDS:
             rule, answers = question, answers + 1  # 'Was this article helpful?' 'Yes' 'No': buttons go with it
         elif rule not in (None, *LINK_RULES) and line.endswith("?") and len(line.split()) <= QUESTION_WORDS:
             question, answers = rule, 0
         elif rule != question:
             question = None
-        first_under_label = rule in TEASER_LABEL_RULES and _bare_label(line)
+        widget_label = rule in WIDGET_LABEL_RULES and not any(ch.isdigit() for ch in line)  # no score line
+        first_under_label = (rule in TEASER_LABEL_RULES or widget_label) and _bare_label(line)
         teasers = first_under_label or (teasers and rule is not None)
+        widget = widget_label if first_under_label else widget and teasers
         if rule is None:
             seen.add(line)
             title = line if title is None else title
