@@ -399,3 +399,14 @@ def test_an_articles_key_stats_box_stays():
     page = ["Dunmore 2-1 Ashcombe: Osei winner lifts Rovers into play-off places", "By Ana Ruiz", *MATCH_REPORT]
     article = clean_text("\n".join([*page[:-1], *facts, MATCH_REPORT[-1], "© Pitchside Media 2025"]))
     assert article.paragraphs == (*MATCH_REPORT[:-1], *facts, MATCH_REPORT[-1])
+
+
+def test_a_tribute_under_a_tributes_box_with_its_time_and_report_link_is_no_article_going_on():
+    """Set AX: 'Tributes (17)', 'Leave a tribute', a handle, then a tribute that reads like a sentence, its
+    time and 'Report' right under it: the stretch is a comment, framed by comment furniture."""
+    tributes = ["Tributes (17)", "Leave a tribute", "Sally_Kern", "A true friend to patients online. Thinking of all."]
+    tributes += ["2 days ago", "Report", "Old Crew 84", "Best doctor I ever had. Fair winds, boss.", "2 days ago"]
+    notices = ["Family notices", "Read and place death notices, tributes and announcements"]
+    page = [GP_HEADLINE, "By Ana Ruiz", *GP_BODY, *notices, *tributes, "Report", "Load more tributes"]
+    article = clean_text("\n".join(page))
+    assert tributes[3] not in article.paragraphs

@@ -95,6 +95,7 @@ COMMENT_RULES = (COMMENT_RULE, "comment-section")
 # A top comment's box: a label, the handle, the comment, its likes, 'View all comments' (at least a label, the
 # comment and a link; 'Leave a reply' over 'You must be logged in to post a comment.' is a form).
 COMMENT_BOX_MIN_LINES, COMMENT_BOX_LINES = 3, 5
+COMMENT_FOOT_LINES = 2  # a comment's foot: '2 days ago', 'Report'
 RESUME_TOPIC_WORDS = 1  # a guard for a comment form's small print; 0 changes nothing on 17 sets
 _BARE_NUMBER = re.compile(r"[+$£€¥-]?\d[\d,.]*[%kKmM]?")  # a footnote's number, a price: no comment's likes
 _SIGNED_QUOTE = re.compile(r"[“\"‘'].{5,600}[”\"’'] ?[—–-] ?\S.{0,60}")
@@ -223,7 +224,8 @@ def _resumes_after_comment(decisions: Decisions, run: list[int], gaps: list[list
     first = next((decisions[i][0] for i in run[:2] if paragraph(decisions[i][0])), None)
     framed_by_comments = box[0] in COMMENT_RULES and box[-1] in COMMENT_RULES
     one_comment = COMMENT_BOX_MIN_LINES <= len(box) <= COMMENT_BOX_LINES and framed_by_comments
-    framed = len(gaps) > 2 and bool(gaps[2]) and gaps[2][0] in COMMENT_RULES  # the stretch is comments too
+    # the stretch is a comment too: its time and 'Report' or a guestbook's 'See all entries' right under it
+    framed = len(gaps) > 2 and any(rule in COMMENT_RULES for rule in gaps[2][:COMMENT_FOOT_LINES])
     more_comments = framed or any(rule in COMMENT_RULES for rule in gaps[0])
     if not one_comment or more_comments or first is None:
         return False
