@@ -16,7 +16,7 @@ import re
 from collections import Counter
 
 from tts_pipeline.stages import bylines, extract
-from tts_pipeline.stages.article_end import AFTER_ARTICLE_RULE, tail_marked
+from tts_pipeline.stages.article_end import AFTER_ARTICLE_RULE, PAST_END_RULE, past_end_marked, tail_marked
 from tts_pipeline.stages.boxes import fact_boxes_kept, late_box_kept, tables_kept
 from tts_pipeline.stages.headline_topic import (
     FIRST_SENTENCE_WORDS,
@@ -30,7 +30,6 @@ from tts_pipeline.stages.headline_topic import (
 from tts_pipeline.stages.layout import (
     ADVERT_RULES,
     PARAGRAPH_WORDS,
-    PAST_END_RULE,
     TEASER_RULE,
     WHOLE_QUOTE,
     Decisions,
@@ -42,7 +41,6 @@ from tts_pipeline.stages.layout import (
     kept_lines,
     list_items_kept,
     next_line,
-    past_end_marked,
     pull_quote,
     short_label,
 )

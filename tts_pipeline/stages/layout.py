@@ -41,42 +41,6 @@ PULL_QUOTE_WORDS = 4  # topic words; a shorter quote may be the article's ('“N
 PULL_QUOTE_SHARE = 0.8
 CAPTION_STANDFIRST_WORDS = 25  # no caption right under a headline on sets Y-AD is this long; two standfirsts were
 _CREDIT_TAIL = re.compile(r"\w[.!?] ([A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){0,4})$")
-# Kept lines after a block of chrome that ends the article: a donation pitch, an author's bio, comments.
-PAST_END_RULE = "past-article-end"
-# The block has this many removed lines or more, and what is kept after it this share of the kept words or
-# less. Measured on 13 copied-text sets (11 single-page, 2 multi-site; 13,000 lines): gaps of 4+ with 15 %
-# took 79 chrome lines and no body; a gap of 3 took a body paragraph after a 3-line advert, a share of 0.3
-# 11 body lines (a match report's line-ups after its stats widget).
-END_GAP_LINES = 4
-END_SHARE = 0.15
-# ... of two kinds or more (a rule's kind is its name's first word: 'newsletter' and 'newsletter-pitch' are one
-# box). One box of four lines (a newsletter sign-up's heading, pitch, small print and button) sits inside
-# articles too: on 19 sets, one kind took 2 body paragraphs after such a box, and 1 chrome line.
-END_GAP_KINDS = 2
-# Kinds of line that only end an article. On 16 copied-text sets (13 single-page, 3 multi-site; 15,000
-# lines) none sat between two body lines, against 222 copyright lines, 77 tags, 74 cookie notices and 65
-# author bios after the last one. After one, kept text of at most END_MARKER_SHARE of the kept words is
-# furniture: 62 chrome lines and no body, the same at shares from 0.2 to 0.5 (the share keeps a key-points
-# box above the byline's tags).
-ENDING_RULES = (
-    "copyright",
-    "tags",
-    "cookie-consent",
-    "author-bio",
-    "company-footer",
-    "app-prompt",
-    "disclaimer",
-    "press-standards",
-    "weather-widget",
-    "republish",
-    "acknowledgement-of-country",
-    "review-notice",
-    "comment-section",
-    "citation",
-)
-END_MARKER_SHARE = 0.3
-RESUME_PARAGRAPHS = 2
-_REPORTED = re.compile(r"\b(said|says|told|according to)\b")
 INLINE_TEASER_RULE = "inline-teaser"  # another story's headline set between two paragraphs
 # An inline teaser has at least this many words (a subheading is shorter) ...
 INLINE_TEASER_WORDS = 7
@@ -92,11 +56,6 @@ BOX_KINDS = ("newsletter", "support", "paywall")
 BOX_LINE_WORDS = 30
 COMMENT_RULE = "comments"
 COMMENT_RULES = (COMMENT_RULE, "comment-section")
-# A top comment's box: a label, the handle, the comment, its likes, 'View all comments' (at least a label, the
-# comment and a link; 'Leave a reply' over 'You must be logged in to post a comment.' is a form).
-COMMENT_BOX_MIN_LINES, COMMENT_BOX_LINES = 3, 5
-COMMENT_FOOT_LINES = 2  # a comment's foot: '2 days ago', 'Report'
-RESUME_TOPIC_WORDS = 1  # a guard for a comment form's small print; 0 changes nothing on 17 sets
 _BARE_NUMBER = re.compile(r"[+$£€¥-]?\d[\d,.]*[%kKmM]?")  # a footnote's number, a price: no comment's likes
 _SIGNED_QUOTE = re.compile(r"[“\"‘'].{5,600}[”\"’'] ?[—–-] ?\S.{0,60}")
 _QUESTION_WORD = re.compile(r"(what|how|why|who|when|where|which|should|can|will|is|are|do|does)\b", re.IGNORECASE)
@@ -168,69 +127,6 @@ def _site_credits_marked(decisions: Decisions, title: int) -> Decisions:
         if i > title and tail and tail.group(1).casefold() in names and len(decisions[i][0].split()) <= CAPTION_WORDS:
             marked[i] = (decisions[i][0], CAPTION_RULE)
     return marked
-
-
-def past_end_marked(decisions: Decisions) -> Decisions:
-    """Everything kept after the first block of END_GAP_LINES removed lines of END_GAP_KINDS kinds that leaves
-    at most END_SHARE of the kept words after it, or after a line of a kind that only ends articles (a copyright
-    line, tags, an author's bio) that leaves at most END_MARKER_SHARE: the article ended before it, and what
-    follows is furniture however it is worded. The headline and one stretch of text come first."""
-    runs: list[list[int]] = [[]]  # stretches of kept lines, split by removed ones (lines of no words aside)
-    gaps: list[list[str]] = [[]]  # the rules of the removed lines before each stretch
-    for i, (_, rule) in enumerate(decisions):
-        if rule is None:
-            runs[-1].append(i)
-        elif rule != EMPTY_RULE:
-            if runs[-1]:
-                runs.append([])
-                gaps.append([])
-            gaps[-1].append(rule)
-    words = [sum(len(decisions[i][0].split()) for i in run) for run in runs]
-    marked = list(decisions)
-    for k in range(2, len(runs)):
-        after = sum(words[k:])
-        kinds = {layout_kind(rule) for rule in gaps[k]}
-        gap_ends = len(gaps[k]) >= END_GAP_LINES and len(kinds) >= END_GAP_KINDS and after <= END_SHARE * sum(words)
-        ends = any(rule in ENDING_RULES for rule in gaps[k])
-        resumes = _reporting_resumes(decisions, runs[k]) or _resumes_after_comment(
-            decisions, runs[k], gaps[k - 1 : k + 2]
-        )
-        if (gap_ends or (ends and after <= END_MARKER_SHARE * sum(words))) and not resumes:
-            for i in (i for run in runs[k:] for i in run):
-                marked[i] = (decisions[i][0], PAST_END_RULE)
-            break
-    return marked
-
-
-def _reporting_resumes(decisions: Decisions, run: list[int]) -> bool:
-    """The article goes on under a box inside it (a top comment, 'Read all 203 comments'): the stretch after
-    the box opens with RESUME_PARAGRAPHS paragraphs, one of them reporting what someone said. Donation pleas,
-    bios, guestbooks and legal notes under an article's end report no one."""
-    head = run[:RESUME_PARAGRAPHS]
-    paragraphs = len(head) == RESUME_PARAGRAPHS and all(paragraph(decisions[i][0]) for i in head)
-    return paragraphs and any(_REPORTED.search(decisions[i][0]) for i in run[: RESUME_PARAGRAPHS + 1])
-
-
-def _resumes_after_comment(decisions: Decisions, run: list[int], gaps: list[list[str]]) -> bool:
-    """One reader's comment shown inside the article ('TOP COMMENT', the comment, 'View all 23 comments') and
-    the article going on under it with a paragraph on its topic. `gaps`: the removed lines before the stretch
-    above the box, the box's, and those after `run`. No comment furniture in the first, and none right under
-    the stretch: that is a comment section, its comments kept between 'Reply' lines or a guestbook's
-    entries over 'See all entries' (the section after the article's end is no matter)."""
-    if not run:
-        return False
-    box = gaps[1]
-    # ... an interviewer's short question may come first ('And the French Open?', then the answer)
-    first = next((decisions[i][0] for i in run[:2] if paragraph(decisions[i][0])), None)
-    framed_by_comments = box[0] in COMMENT_RULES and box[-1] in COMMENT_RULES
-    one_comment = COMMENT_BOX_MIN_LINES <= len(box) <= COMMENT_BOX_LINES and framed_by_comments
-    # the stretch is a comment too: its time and 'Report' or a guestbook's 'See all entries' right under it
-    framed = len(gaps) > 2 and any(rule in COMMENT_RULES for rule in gaps[2][:COMMENT_FOOT_LINES])
-    more_comments = framed or any(rule in COMMENT_RULES for rule in gaps[0])
-    if not one_comment or more_comments or first is None:
-        return False
-    above = set().union(*(content_words(line) for line, rule in decisions[: run[0]] if rule is None))
-    return len(content_words(first) & above) >= RESUME_TOPIC_WORDS  # not the comment form's small print
 
 
 def introduced_lists_kept(decisions: Decisions) -> Decisions:
@@ -396,8 +292,8 @@ def paragraph(line: str) -> bool:
 
 
 def paragraph_or_lead_in(line: str) -> bool:
-    """A paragraph, or a long sentence that introduces a list or table under it ('Obligations would scale
-    with the size of the company:')."""
+    """A paragraph, or a sentence ending in a colon that introduces a list or table under it ('Obligations
+    would scale with the size of the company:')."""
     return paragraph(line) or (line.endswith(":") and len(line.split()) >= LIST_INTRO_WORDS)
 
 
