@@ -33,7 +33,6 @@ FURNITURE = [
     ("Last reviewed: 3 October 2024", "review-notice"),
     ("Start quiz", "promo"),
     ("Earn 0.25 AMA PRA Category 1 Credit™", "promo"),
-    ("Which Starlight winner are you?", "promo"),
     ("Compare mortgage rates", "promo"),
     ("Check today's mortgage rates", "promo"),
     ("Show me deals", "promo"),
@@ -108,6 +107,11 @@ LOOKALIKE_BODY = [
     "Mortgage rates rose again this week, with the average two-year fix at 5.4%.",
     "The Songvision final takes place in Ljubana on 17 May.",
     "By Friday, staff had cleared the site.",
+    "Also on the agenda: plans for a new library on Market Street.",
+    "Support for families",
+    "Which type of saver are you?",
+    "The co-operative is funded by its members, who pay £5 a year.",
+    "The co-operative is funded by its members.",
 ]
 
 
