@@ -136,8 +136,7 @@ def introduced_lists_kept(decisions: Decisions) -> Decisions:
     kept, in_list = list(decisions), False
     for i, (line, rule) in enumerate(decisions):
         if rule is None:
-            introduces = line.endswith(":") and len(line.split()) >= LIST_INTRO_WORDS
-            in_list = introduces or (in_list and not extract.ends_sentence(line))
+            in_list = lead_in(line) or (in_list and not extract.ends_sentence(line))
         elif in_list and (rule in SHAPE_RULES or _same_label(line, decisions, i)):
             kept[i] = (line, None)
         else:
@@ -294,7 +293,12 @@ def paragraph(line: str) -> bool:
 def paragraph_or_lead_in(line: str) -> bool:
     """A paragraph, or a sentence ending in a colon that introduces a list or table under it ('Obligations
     would scale with the size of the company:')."""
-    return paragraph(line) or (line.endswith(":") and len(line.split()) >= LIST_INTRO_WORDS)
+    return paragraph(line) or lead_in(line)
+
+
+def lead_in(line: str) -> bool:
+    """A sentence that introduces the list or table under it ('Shelters opening today include:')."""
+    return line.endswith(":") and len(line.split()) >= LIST_INTRO_WORDS
 
 
 def pull_quote(line: str, others: list[str]) -> bool:
