@@ -21,6 +21,7 @@ from tts_pipeline.stages.layout import (
     SHAPE_RULES,
     TWO_SENTENCES,
     Decisions,
+    bulleted_list,
     content_words,
     kept_lines,
     layout_kind,
@@ -108,7 +109,7 @@ def tail_marked(decisions: Decisions) -> Decisions:
     if not ends or decisions[ends[-1]][0].endswith(":"):
         return decisions  # no sentence, or the article ends with a list its last sentence introduces
     after = [i for i in kept if i > ends[-1]]
-    box = fact_box(decisions, after) | _tables(decisions)
+    box = fact_box(decisions, after) | _tables(decisions) | _box_goes_on(decisions, ends[-1])
     # ... and the box's heading right over it ('Today's pollen forecast for Northwick', 'Monday | Very high')
     box |= {i for i in after if next_line(decisions, i) in box and len(decisions[i][0].split()) <= BOX_HEADING_WORDS}
     closing: list[int] = []
@@ -121,7 +122,8 @@ def tail_marked(decisions: Decisions) -> Decisions:
     lines = [decisions[i][0] for i in closing]
     box_shaped = sum(map(_closing_line, lines)) >= CLOSING_BOX_LINES or any(map(_closing_alone, lines))
     named_list = _named_list(lines, [decisions[i][0] for i in kept if i <= ends[-1]])
-    if not (box_shaped or named_list or _cut_by_paywall(decisions, closing, at)):
+    listed = bulleted_list(lines)  # 'What to do next' and its '- Check your latest bill …' items
+    if not (box_shaped or named_list or listed or _cut_by_paywall(decisions, closing, at)):
         closing = []  # one `Label: value` line alone may be another story ('SA20: Paarl Royals edge …')
     marked = list(decisions)
     for i in after:
@@ -130,6 +132,19 @@ def tail_marked(decisions: Decisions) -> Decisions:
     for i in closing:
         marked[i] = (decisions[i][0], None)  # a box line a shape rule took ('Score: Al Safwa 3 (…) Al Rimal 1')
     return marked
+
+
+def _box_goes_on(decisions: Decisions, last: int) -> set[int]:
+    """The entries right under a last sentence that is itself a box's entry ('Hours: … to 5 p.m.', then
+    'Membership: $100 per share, open to anyone')."""
+    entries: set[int] = set()
+    at = next_line(decisions, last)
+    while _LABELLED.match(decisions[last][0]) and at is not None and decisions[at][1] is None:
+        if not _LABELLED.match(decisions[at][0]):
+            break
+        entries.add(at)
+        at = next_line(decisions, at)
+    return entries
 
 
 def _bios_marked(decisions: Decisions) -> Decisions:

@@ -32,7 +32,7 @@ LABELLED_BOX_LINES = 3
 PROMO_LABEL_RULE = "promo-label"
 DATA_RULES = ("weather-widget", "market-data", "score-widget")  # widgets' lines, shaped like a box's facts
 # A late box's entries: a short label and a short value ('Starring: Gérard Baptiste, Lina Okafor, Théo Marsan').
-_BOX_ENTRY = re.compile(r"[A-Z][\w'’-]*( [\w'’-]+){0,2}: (?!.*[.!?] )[^!?]*[^.!?\s]")  # '5.5L' is no full stop
+_BOX_ENTRY = re.compile(r"[A-Z][\w'’-]*( [\w'’-]+){0,2}: .+")  # a value may be sentences: 'Tip: sit on the right.'
 LATE_BOX_ENTRIES = 4
 LATE_BOX_SHARED = 2
 LATE_BOX_LINE_WORDS = 10

@@ -76,6 +76,7 @@ HEADLINE_PASSES = ("strict", "below", "label", "lenient")
 SECTION_LABEL_WORDS = 3
 # A standfirst above the headline (a sentence of STANDFIRST_ABOVE_WORDS) shares this many topic words with the article.
 STANDFIRST_SHARED_WORDS = 2
+STEM_LETTERS = 5
 STANDFIRST_WORDS = 22  # no headline in 13 copied-text sets (and sites-a, -b) has more than 20 words
 SECTION_LABEL_RULE = "section-label"
 # A label over the story's summary; under the headline it tells the standfirst from the headline.
@@ -145,13 +146,18 @@ def _standfirst_moved_under(
         return unchanged
     if higher is not None and decisions[higher][1] is None and sentence_line(decisions[higher][0]):
         return unchanged
-    below = set().union(*(content_words(decisions[i][0]) for i in kept_lines(decisions) if i >= title))
-    if len(content_words(line) & below) < STANDFIRST_SHARED_WORDS:
+    below = set().union(*(_stems(decisions[i][0]) for i in kept_lines(decisions) if i >= title))
+    if len(_stems(line) & below) < STANDFIRST_SHARED_WORDS:
         return unchanged
     moved = [*decisions[:above], *decisions[above + 1 : title + 1], decisions[above], *decisions[title + 1 :]]
     if anchor is not None and above < anchor < title:
         anchor -= 1  # the byline between them moved up with the headline
     return moved, title - 1, title, anchor
+
+
+def _stems(line: str) -> set[str]:
+    """Topic words cut to their first letters, so a standfirst's 'projectionist' meets the article's 'projection'."""
+    return {word[:STEM_LETTERS] for word in content_words(line)}
 
 
 def _standfirst_over_block(upper: str, headline: str) -> bool:
@@ -305,6 +311,10 @@ def _headline_below(decisions: Decisions, anchor: int, sentence: bool = False) -
             continue  # the rest of the byline block: dates, comment counts, share buttons, 'Nandipur, DSNS'
         following = next((decisions[j][0] for j in range(i + 1, len(decisions)) if decisions[j][1] is None), "")
         standfirst = sentence_line(following) or len(following.split()) >= STANDFIRST_WORDS
+        # ... or a standfirst without its full stop, well longer than the line over it (set AX)
+        standfirst = standfirst or standfirst_over(
+            following, decisions[i][0], BLOCK_STANDFIRST_RATIO, BLOCK_STANDFIRST_WORDS
+        )
         shaped = headline_shaped(decisions[i][0]) or (sentence and _sentence_headline(decisions[i][0]))
         if shaped and (standfirst or _SUMMARY_LABEL.fullmatch(following)):
             return i

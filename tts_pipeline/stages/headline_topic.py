@@ -19,6 +19,7 @@ FIRST_SENTENCE_WORDS = 5
 # A standfirst next to its headline that does not end as a sentence: this long, and this many times the
 # headline's words (above it), or STANDFIRST_UNDER_RATIO times (under it).
 STANDFIRST_ABOVE_WORDS = 12
+TITLE_CASE_WORDS = 4
 STANDFIRST_OVER_RATIO = 2
 STANDFIRST_UNDER_RATIO = 1.5
 TOPIC_WORDS = 2  # a headline shares this many topic words with its article
@@ -93,10 +94,20 @@ def headline_shaped(line: str) -> bool:
     low, high = extract.HEADLINE_WORDS
     numbers = sum(any(c.isdigit() for c in word) for word in line.split())
     ticker = numbers >= TICKER_NUMBERS or line.count(" | ") >= 2 or any(f" {mark} " in line for mark in ITEM_DOTS)
-    return low + 2 <= len(line.split()) <= high and not line.endswith(".") and not ticker
+    stop = line.endswith(".") and not title_case(line)
+    return low + 2 <= len(line.split()) <= high and not stop and not ticker
+
+
+def title_case(line: str) -> bool:
+    """A headline's capitals, full stops or not ('I Made $71,000 Driving and Delivering Last Year. I Kept Less
+    Than Half.'): TITLE_CASE_WORDS words of four letters or more, all capitalised; no paragraph is written so."""
+    long_words = [word for word in line.split() if sum(c.isalpha() for c in word) >= 4]
+    return len(long_words) >= TITLE_CASE_WORDS and all(word[0].isupper() for word in long_words)
 
 
 def sentence_line(line: str) -> bool:
     """Ends like a sentence, is long enough, and is no bar of items ('High tide 11:42 a.m. · Low tide 5:58 p.m.')."""
     bar = any(f" {mark} " in line for mark in (*ITEM_DOTS, "|"))
-    return extract.ends_sentence(line) and len(line.split()) >= FIRST_SENTENCE_WORDS and not bar
+    return (
+        extract.ends_sentence(line) and len(line.split()) >= FIRST_SENTENCE_WORDS and not bar and not title_case(line)
+    )

@@ -61,6 +61,7 @@ _SIGNED_QUOTE = re.compile(r"[“\"‘'].{5,600}[”\"’'] ?[—–-] ?\S.{0,60
 _QUESTION_WORD = re.compile(r"(what|how|why|who|when|where|which|should|can|will|is|are|do|does)\b", re.IGNORECASE)
 # ... and a line that quotes a message or a sign ('One read: "Babe I promise it's sorted …"') is the article's.
 _QUOTE_AFTER_LABEL = re.compile(r"""[^"“”‘’']{1,40}: ["“‘'].+["”’']""")
+LIST_ITEMS = 2
 _LIST_MARK = re.compile(r"(\d{1,2})[.)] |([–•*·-]) ")
 _END_NOTE = re.compile(r"\((\w+\.?)[^()]*\)$")
 _CONTENT_WORD = re.compile(r"[a-z][a-z'’-]{2,}[a-z]")  # ends in a letter: 'orchard’' closes a quotation
@@ -78,6 +79,7 @@ LIST_INTRO_WORDS = 3
 _ITEM_LABEL = re.compile(r"([A-Z][\w'’-]*( [\w'’-]+){0,3}): \S")  # 'Best Supporting Actor: …'
 LIST_ITEM_WORDS = 12  # a list item under a short heading ('Cochrane District Secondary School')
 # A fact box's line: a label and a value of up to five words each ('Expected opening: Summer 2027').
+_BOX_LABEL = re.compile(r"[A-Z][^:.!?]{0,30}: \S")
 FACT_LINE = re.compile(r"[A-Z][^:.!?\s]*( [^:.!?\s]+){0,4}: \S+( \S+){0,4}(?<![.!?])")
 PARAGRAPH_WORDS = 8  # a line that ends like a sentence and is this long is a paragraph, not a heading
 LABELLED_FIGURES = 3  # a label and this many amounts are the article's data, no teaser
@@ -204,6 +206,8 @@ def inline_teasers_marked(decisions: Decisions) -> Decisions:
             continue  # 'Per serving: 412 kcal, fat 12g, carbs 58g, …'
         if _list_sibling(line, items) or _parallel(line, decisions[before][0]):
             continue
+        if _BOX_LABEL.match(line) and _BOX_LABEL.match(decisions[before][0]):
+            continue  # a box's next entry ('Hours: …', then 'Membership: $100 per share, open to anyone')
         shared = sum(lines_with[word] > 1 for word in words[at])  # the word is in another line too
         if shared / len(words[at]) <= INLINE_TEASER_MAX_SHARED:
             marked[at] = (line, INLINE_TEASER_RULE)
@@ -229,6 +233,12 @@ def _list_sibling(line: str, items: Counter) -> bool:
     if isinstance(mark[1], int):
         return items[(mark[0], mark[1] - 1)] > 0 or items[(mark[0], mark[1] + 1)] > 0
     return items[mark] > 1  # this line and another
+
+
+def bulleted_list(lines: list[str]) -> bool:
+    """LIST_ITEMS lines or more that start with the same bullet ('- Check your latest bill …')."""
+    bullets = Counter(mark[1] for mark in map(_list_mark, lines) if mark is not None and mark[0] == "bullet")
+    return any(count >= LIST_ITEMS for count in bullets.values())
 
 
 def _list_mark(line: str) -> tuple[str, str | int] | None:
