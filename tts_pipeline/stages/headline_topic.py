@@ -106,7 +106,8 @@ def title_case(line: str) -> bool:
 
 
 def sentence_line(line: str) -> bool:
-    """Ends like a sentence, is long enough, and is no bar of items ('High tide 11:42 a.m. · Low tide 5:58 p.m.')."""
+    """Ends like a sentence, is long enough, and is no bar of items ('High tide 11:42 a.m. · Low tide 5:58 p.m.')
+    nor a headline in title case."""
     bar = any(f" {mark} " in line for mark in (*ITEM_DOTS, "|"))
     return (
         extract.ends_sentence(line) and len(line.split()) >= FIRST_SENTENCE_WORDS and not bar and not title_case(line)
