@@ -30,7 +30,7 @@ def page_lines(name: str, counter: int = 3) -> list[str]:
     return [
         title,
         body,
-        f"{counter} readers are looking at this now",
+        f"{counter} readers picked this for the weekend",
         SIGN_UP,
         TEASER,
         f"More about the {name} next week.",
@@ -45,7 +45,7 @@ def test_lines_on_three_different_stories_of_a_site_are_its_template_numbers_mas
     learner = TemplateLearner()
     for counter, name in enumerate(BODIES, 2):
         learner.add(site_of(f"{SITE}/{name}"), page_lines(name, counter))
-    assert learnt(learner) == sorted([SIGN_UP, TEASER, "2 readers are looking at this now"])
+    assert learnt(learner) == sorted([SIGN_UP, TEASER, "2 readers picked this for the weekend"])
     assert site_of("https://news.other-site.com/a") == "news.other-site.com" and site_of(None) is None
 
 
@@ -91,11 +91,11 @@ def test_learnt_rules_file_is_reviewable_keeps_keep_and_patterns_mask_numbers(tm
     data = tomllib.loads(path.read_text())
     assert data["keep"] == [TEASER]
     assert {r["name"] for r in data["rule"]} == {"site-template"}
-    assert line_pattern("2 readers are looking at this now") in [r["pattern"] for r in data["rule"]]
+    assert line_pattern("2 readers picked this for the weekend") in [r["pattern"] for r in data["rule"]]
     article = clean_input(
         "\n".join(
             [
-                *("A new story about the pier", "The pier reopens.", "41 readers are looking at this now"),
+                *("A new story about the pier", "The pier reopens.", "41 readers picked this for the weekend"),
                 *(SIGN_UP, TEASER, "Work on the railings ends in May."),  # a sentence last: no trailing furniture
             ]
         ),
@@ -104,7 +104,7 @@ def test_learnt_rules_file_is_reviewable_keeps_keep_and_patterns_mask_numbers(tm
     )
     assert article.paragraphs == ("The pier reopens.", TEASER, "Work on the railings ends in May.")
     assert [(r.text, r.rule) for r in article.removed] == [
-        ("41 readers are looking at this now", "site-template"),
+        ("41 readers picked this for the weekend", "site-template"),
         (SIGN_UP, "site-template"),
     ]
     other_site = clean_input(
