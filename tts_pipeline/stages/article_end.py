@@ -138,10 +138,10 @@ def _box_goes_on(decisions: Decisions, last: int) -> set[int]:
     """The entries right under a last sentence that is itself a box's entry ('Hours: … to 5 p.m.', then
     'Membership: $100 per share, open to anyone')."""
     entries: set[int] = set()
+    if not _LABELLED.match(decisions[last][0]):
+        return entries
     at = next_line(decisions, last)
-    while _LABELLED.match(decisions[last][0]) and at is not None and decisions[at][1] is None:
-        if not _LABELLED.match(decisions[at][0]):
-            break
+    while at is not None and decisions[at][1] is None and _LABELLED.match(decisions[at][0]):
         entries.add(at)
         at = next_line(decisions, at)
     return entries

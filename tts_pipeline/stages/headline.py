@@ -303,17 +303,17 @@ def _on_topic_headline(decisions: Decisions, title: int, anchor: int) -> int:
 
 def _headline_below(decisions: Decisions, anchor: int, sentence: bool = False) -> int | None:
     """The first kept line under the byline block when it is headline-shaped (or, with `sentence`, a short
-    sentence or two) and a standfirst follows it: a sentence, a line longer than any headline, or a 'Summary'
-    label."""
+    sentence or two) and a standfirst follows it: a sentence, a line longer than any headline, one without its
+    full stop well longer than the line over it (set AX), or a 'Summary' label."""
     for i in range(anchor + 1, len(decisions)):
         furniture = _anchor(decisions[i]) or bylines.PLACE_AGENCY.fullmatch(decisions[i][0])
         if decisions[i][1] not in (None, *TEASER_RULES) or furniture:
             continue  # the rest of the byline block: dates, comment counts, share buttons, 'Nandipur, DSNS'
         following = next((decisions[j][0] for j in range(i + 1, len(decisions)) if decisions[j][1] is None), "")
-        standfirst = sentence_line(following) or len(following.split()) >= STANDFIRST_WORDS
-        # ... or a standfirst without its full stop, well longer than the line over it (set AX)
-        standfirst = standfirst or standfirst_over(
-            following, decisions[i][0], BLOCK_STANDFIRST_RATIO, BLOCK_STANDFIRST_WORDS
+        standfirst = (
+            sentence_line(following)
+            or len(following.split()) >= STANDFIRST_WORDS
+            or standfirst_over(following, decisions[i][0], BLOCK_STANDFIRST_RATIO, BLOCK_STANDFIRST_WORDS)
         )
         shaped = headline_shaped(decisions[i][0]) or (sentence and _sentence_headline(decisions[i][0]))
         if shaped and (standfirst or _SUMMARY_LABEL.fullmatch(following)):
