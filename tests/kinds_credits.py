@@ -10,10 +10,6 @@ look like them."""
 
 from __future__ import annotations
 
-import pytest
-
-from tts_pipeline.stages.chrome_rules import default_rules, first_match
-
 FURNITURE = [
     ("Answered by Theodora Nwachukwu-Bell, Consumer Champion", "byline"),
     ("Written by Lucinda Farrow-Hughes | Reviewed by Amir Chaudhry, Personal Finance Editor", "byline"),
@@ -97,13 +93,3 @@ LOOKALIKE_BODY = [
     "The post drew 3,904 likes within an hour.",
     "Share prices fell 4% on the news.",
 ]
-
-
-@pytest.mark.parametrize(("line", "rule"), FURNITURE)
-def test_each_kind_is_removed_by_its_rule(line: str, rule: str):
-    assert first_match(line, default_rules()) == rule
-
-
-@pytest.mark.parametrize("line", LOOKALIKE_BODY)
-def test_body_lines_that_look_like_them_are_kept(line: str):
-    assert first_match(line, default_rules()) is None

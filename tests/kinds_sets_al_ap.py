@@ -7,10 +7,6 @@ results — each beside body lines that look like them."""
 
 from __future__ import annotations
 
-import pytest
-
-from tts_pipeline.stages.chrome_rules import default_rules, first_match
-
 FURNITURE = [
     ("In this series", "other-stories"),
     ("Related briefs", "other-stories"),
@@ -113,13 +109,3 @@ LOOKALIKE_BODY = [
     "The co-operative is funded by its members, who pay £5 a year.",
     "The co-operative is funded by its members.",
 ]
-
-
-@pytest.mark.parametrize(("line", "rule"), FURNITURE)
-def test_each_kind_is_removed_by_its_rule(line: str, rule: str):
-    assert first_match(line, default_rules()) == rule
-
-
-@pytest.mark.parametrize("line", LOOKALIKE_BODY)
-def test_body_lines_that_look_like_them_are_kept(line: str):
-    assert first_match(line, default_rules()) is None

@@ -6,10 +6,6 @@ them."""
 
 from __future__ import annotations
 
-import pytest
-
-from tts_pipeline.stages.chrome_rules import default_rules, first_match
-
 FURNITURE = [
     ("By Tomasz Brennan, chief film critic", "byline"),
     ("Exclusive by Declan Furey", "byline"),
@@ -93,13 +89,3 @@ LOOKALIKE_BODY = [
     "The council will write to every household, a spokesperson said.",
     "Tickets cost £24.99 at the door and £19.99 online.",
 ]
-
-
-@pytest.mark.parametrize(("line", "rule"), FURNITURE)
-def test_each_kind_is_removed_by_its_rule(line: str, rule: str):
-    assert first_match(line, default_rules()) == rule
-
-
-@pytest.mark.parametrize("line", LOOKALIKE_BODY)
-def test_body_lines_that_look_like_them_are_kept(line: str):
-    assert first_match(line, default_rules()) is None

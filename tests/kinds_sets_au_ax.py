@@ -5,10 +5,6 @@ prompts, shopping widgets, gallery buttons, scorers — each beside body lines t
 
 from __future__ import annotations
 
-import pytest
-
-from tts_pipeline.stages.chrome_rules import default_rules, first_match
-
 FURNITURE = [
     ("Read time: 3 min", "reading-time"),
     ("Mon., Nov. 18, 2024timer3 min. read", "reading-time"),
@@ -115,26 +111,3 @@ LOOKALIKE_BODY = [
     "[2] The builder asked not to be named because he has permits pending with the county.",
     "[1] We used a consumer-grade terminal and ran speed tests at three times of day.",
 ]
-
-FOOTNOTE_REFERENCES = [
-    "[2] Ibid., Sec. 4(b).",
-    "[1] https://thenewstack.io/rust-goes-mainstream-in-the-linux-kernel/",
-    "[3] Official Espressif Announcement https://developer.espressif.com/blog/2025/10/esp-hal-1/",
-]
-
-
-@pytest.mark.parametrize(("line", "rule"), FURNITURE)
-def test_each_kind_is_removed_by_its_rule(line: str, rule: str):
-    assert first_match(line, default_rules()) == rule
-
-
-@pytest.mark.parametrize("line", LOOKALIKE_BODY)
-def test_body_lines_that_look_like_them_are_kept(line: str):
-    assert first_match(line, default_rules()) is None
-
-
-@pytest.mark.parametrize("line", FOOTNOTE_REFERENCES)
-def test_a_numbered_reference_is_a_citation_but_a_note_told_in_words_is_not(line: str):
-    """Set AV: footnotes a writer tells ('[2] The builder asked not to be named because he …') are the
-    article's; references ('[1] https://…', 'Ibid.') are not."""
-    assert first_match(line, default_rules()) == "citation"

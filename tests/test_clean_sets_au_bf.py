@@ -4,6 +4,9 @@ headline under the byline block, a headline in title case with full stops."""
 
 from __future__ import annotations
 
+import pytest
+
+from tts_pipeline.stages.chrome_rules import default_rules, first_match
 from tts_pipeline.stages.clean import clean_text
 
 REGAL = "The last reel at the Regal"
@@ -144,3 +147,17 @@ def test_a_closing_box_goes_on_under_an_entry_that_ends_like_a_sentence():
     page = ["Port Elspeth gets its grocery store back", "By Hannah MacLellan", *body, *box, bio, "You may also like"]
     article = clean_text("\n".join(page))
     assert article.paragraphs == (*body, *box)
+
+
+FOOTNOTE_REFERENCES = [
+    "[2] Ibid., Sec. 4(b).",
+    "[1] https://thenewstack.io/rust-goes-mainstream-in-the-linux-kernel/",
+    "[3] Official Espressif Announcement https://developer.espressif.com/blog/2025/10/esp-hal-1/",
+]
+
+
+@pytest.mark.parametrize("line", FOOTNOTE_REFERENCES)
+def test_a_numbered_reference_is_a_citation_but_a_note_told_in_words_is_not(line: str):
+    """Set AV: footnotes a writer tells ('[2] The builder asked not to be named because he …', among the
+    lookalikes in tests/kinds_sets_au_ax.py) are the article's; references ('[1] https://…', 'Ibid.') are not."""
+    assert first_match(line, default_rules()) == "citation"
