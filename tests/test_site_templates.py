@@ -169,7 +169,7 @@ def test_other_stories_headlines_are_learnt_but_a_page_keeps_its_own(tmp_path: P
         title, body = BODIES[name]
         closing = f"Crews at the {name} said the work went well on Monday."
         more = [f"Work at the {name} began in {month}, the council said." for month in ("May", "June", "July")]
-        lines = [title, "By Morwenna Tregear", body, *more, "Also on the Herald today", *headlines, closing]
+        lines = [title, "By Morwenna Tregear", body, *more, "From the Herald today", *headlines, closing]
         return "\n".join(lines)  # shares under half its lines with another story: no update of one
 
     learner = TemplateLearner()
@@ -179,7 +179,7 @@ def test_other_stories_headlines_are_learnt_but_a_page_keeps_its_own(tmp_path: P
     write_site_rules(tmp_path, learner.templates())
     article = clean_input(copied_page("ferry"), kind="text", url=f"{SITE}/ferry-2", sites=SiteRules(tmp_path))
     assert article.title == BODIES["ferry"][0]
-    assert "Also on the Herald today" not in article.paragraphs
+    assert "From the Herald today" not in article.paragraphs
     assert article.paragraphs[-1] == "Crews at the ferry said the work went well on Monday."
     removed = [(r.text, r.rule) for r in article.removed]
     assert (headlines[1], "site-template") in removed

@@ -34,6 +34,7 @@ DATA_RULES = ("weather-widget", "market-data", "score-widget")  # widgets' lines
 # A late box's entries: a short label and a short value ('Starring: Gérard Baptiste, Lina Okafor, Théo Marsan').
 _BOX_ENTRY = re.compile(r"[A-Z][\w'’-]*( [\w'’-]+){0,2}: .+")  # a value may be sentences: 'Tip: sit on the right.'
 LATE_BOX_ENTRIES = 4
+BOX_HEADING_ENTRIES = 2  # an upper-case heading over this many kept entries is the box's
 LATE_BOX_SHARED = 2
 LATE_BOX_LINE_WORDS = 10
 TABLE_ROWS = 3  # a heading row and two rows, or three rows
@@ -60,11 +61,16 @@ def fact_boxes_kept(decisions: Decisions) -> Decisions:
     for i, (line, rule) in enumerate(decisions):
         if not _in_run(fact, i):
             continue
+        kept_entries = sum(decisions[j][1] is None for j in runs[i])
         # A data rule's line in a box whose other lines no rule took: 'Highest heat index recorded: 54°C'.
-        in_kept_box = rule in DATA_RULES and sum(decisions[j][1] is None for j in runs[i]) >= 2
-        if rule in SHAPE_RULES or in_kept_box:
-            kept[i] = (line, None)
+        in_kept_box = rule in DATA_RULES and kept_entries >= 2
         starts_box = i == 0 or not fact[i - 1]
+        # An upper-case heading over the box's kept entries: 'FACTS: Norway's glaciers', 'AT A GLANCE: TYPHOON X'.
+        under = decisions[i + 1 : i + 1 + BOX_HEADING_ENTRIES]
+        entries = len(under) == BOX_HEADING_ENTRIES and all(r is None and _BOX_ENTRY.fullmatch(x) for x, r in under)
+        heading = rule == PROMO_LABEL_RULE and starts_box and bool(_UPPER_LABEL.match(line)) and entries
+        if rule in SHAPE_RULES or in_kept_box or heading:
+            kept[i] = (line, None)
         if (
             starts_box
             and i > 0

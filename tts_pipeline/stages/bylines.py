@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 
 TIME_RULES = ("dateline", "relative-time")  # the chrome rules that find a time by its words
+BYLINE_RULE = "byline"  # the chrome rule of that name finds bylines by their words; mark_header by their place
+# Lines that follow a headline on a page: who wrote it and when (the chrome rules' names).
+ANCHOR_RULES = (BYLINE_RULE, "dateline", "relative-time", "reading-time")
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}( ?[ap]\.?m\.?)?( [A-Z]{2,4})?", re.IGNORECASE)
 # A bare name of two to four capitalised words (Irish and other accented names too): 'Síle Ní Fhlaithearta'.
 # A word ending in 's is a possessive, no name ('Today's Paper').

@@ -19,7 +19,16 @@ from tts_pipeline.errors import BadInput
 from tts_pipeline.stages import extract, source
 from tts_pipeline.stages.chrome_rules import HtmlRule, Rule, SiteRules, default_rules, first_match
 from tts_pipeline.stages.headline import DUPLICATE_MIN_WORDS, DUPLICATE_RULE, TEASER_RULE, mark_header
-from tts_pipeline.stages.layout import EMPTY_RULE, TWO_SENTENCES, content_words, paragraph, paragraph_or_lead_in
+from tts_pipeline.stages.layout import (
+    EMPTY_RULE,
+    TWO_SENTENCES,
+    bullet,
+    bulleted_list,
+    content_words,
+    paragraph,
+    paragraph_or_lead_in,
+    short_label,
+)
 
 # A bare label of other stories ('More stories', 'Most read') is followed by their headlines: lines of up to
 # TEASER_WORDS words with no sentence end, removed as "teaser-list" until a line ends like a sentence.
@@ -161,10 +170,30 @@ def _lone_teasers_kept(decisions: list[tuple[str, str | None]]) -> list[tuple[st
         alone = len(teasers) == 1 and len(decisions[teasers[0]][0].split()) <= LONE_SUBHEADING_WORDS
         if alone and not _off_topic(decisions[teasers[0]][0], article):
             kept[teasers[0]] = (decisions[teasers[0]][0], None)
-        elif teasers and teasers[-1] == i - 1 and _subheading(decisions[i - 1][0]) and paragraph_or_lead_in(line):
-            kept[i - 1] = (decisions[i - 1][0], None)
+        elif teasers and teasers[-1] == i - 1 and paragraph_or_lead_in(line):
+            own = _list_under_teasers(decisions, teasers) or ([i - 1] if _subheading(decisions[i - 1][0]) else [])
+            for j in own:
+                kept[j] = (decisions[j][0], None)
         run = []
     return kept
+
+
+def _list_under_teasers(decisions: list[tuple[str, str | None]], teasers: list[int]) -> list[int]:
+    """The article's bulleted list and its heading closing a run of other stories' headlines right before
+    a paragraph: the headlines had no bullets, so the article resumed ('Further reading', two headlines,
+    'What the researchers want', '• Flood-triggered sampling …', '• Sediment cores …', then a paragraph)."""
+    items: list[int] = []
+    for j in reversed(teasers):
+        if bullet(decisions[j][0]) is None or (items and j != items[0] - 1):
+            break
+        items.insert(0, j)
+    heading = items[0] - 1 if items else -1
+    headlines = [j for j in teasers if j < heading]
+    if not (bulleted_list([decisions[j][0] for j in items]) and heading in teasers and headlines):
+        return []
+    if any(bullet(decisions[j][0]) for j in headlines) or not short_label(decisions[heading][0], LONE_SUBHEADING_WORDS):
+        return []
+    return [heading, *items]
 
 
 def _defines_abbreviation(line: str) -> bool:

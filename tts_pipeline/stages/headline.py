@@ -18,9 +18,9 @@ from collections import Counter
 from tts_pipeline.stages import bylines, extract
 from tts_pipeline.stages.article_end import AFTER_ARTICLE_RULE, PAST_END_RULE, past_end_marked, tail_marked
 from tts_pipeline.stages.boxes import fact_boxes_kept, late_box_kept, tables_kept
+from tts_pipeline.stages.bylines import ANCHOR_RULES, BYLINE_RULE
 from tts_pipeline.stages.headline_topic import (
     FIRST_SENTENCE_WORDS,
-    STANDFIRST_ABOVE_WORDS,
     TOPIC_WORDS,
     headline_by_topic,
     headline_shaped,
@@ -34,6 +34,7 @@ from tts_pipeline.stages.layout import (
     WHOLE_QUOTE,
     Decisions,
     box_lines_marked,
+    bullet,
     captions_marked,
     content_words,
     inline_teasers_marked,
@@ -44,6 +45,13 @@ from tts_pipeline.stages.layout import (
     pull_quote,
     short_label,
 )
+from tts_pipeline.stages.standfirst import (
+    BLOCK_STANDFIRST_RATIO,
+    BLOCK_STANDFIRST_WORDS,
+    standfirst_moved_under,
+    standfirst_over_block,
+    tag_list,
+)
 
 # Rules that take a line for another story's headline by its shape or kicker ('HOLIDAY HELL Brits stranded
 # ...'): right above the byline such a line is the article's own headline (or standfirst) after all.
@@ -52,21 +60,13 @@ TEASER_RULES = (TEASER_RULE, "kicker-teaser", "site-template")
 ABOVE_HEADLINE_RULE = "above-headline"
 DUPLICATE_RULE = "duplicate-line"  # a line the layout shows twice: the headline again, a pull quote
 DUPLICATE_MIN_WORDS = 15  # a repeated line this long is a pull quote; a shorter one may be a heading
-BYLINE_RULE = "byline"  # the chrome rule of that name finds bylines by their words; mark_header by their place
-# Lines that follow a headline on a page: who wrote it and when (the chrome rules' names).
-ANCHOR_RULES = (BYLINE_RULE, "dateline", "relative-time", "reading-time")
 # Lines of the byline block that a rule took and that are never the headline, even for the lenient pass.
 REVIEW_RULE = "review-notice"
 HEADER_FURNITURE_RULES = (REVIEW_RULE, "author-title", "author-page")
 _CHECKED = re.compile(r"\b(reviewed|checked|verified)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
+_BY = re.compile(r"by\b", re.IGNORECASE)
 MENU_RULES = ("breadcrumb", "navigation-menu")
-# Right above the headline, a line that does not end as a sentence is its standfirst when it has this many
-# words and this many times the headline's (AI: 16 words over 9, 17 over 13; a 12-word headline sits over a
-# 9-word credit line on AB).
-BLOCK_STANDFIRST_WORDS = 15
-BLOCK_STANDFIRST_RATIO = 1.25
-TAG_LIST_COMMAS = 3
 SENTENCE_HEADLINE_WORDS = 25  # a headline written as a sentence or two is no longer
 # The ways of finding the headline by its byline, in order: right above it, right under the byline block,
 # above it with a section label between, and the lenient pass (a sentence headline, or one a rule took).
@@ -74,9 +74,6 @@ SENTENCE_HEADLINE_WORDS = 25  # a headline written as a sentence or two is no lo
 # like a name, and found a line of the menu above it before the byline found the headline under it.
 HEADLINE_PASSES = ("strict", "below", "label", "lenient")
 SECTION_LABEL_WORDS = 3
-# A standfirst above the headline (a sentence of STANDFIRST_ABOVE_WORDS) shares this many topic words with the article.
-STANDFIRST_SHARED_WORDS = 2
-STEM_LETTERS = 5
 STANDFIRST_WORDS = 22  # no headline in 13 copied-text sets (and sites-a, -b) has more than 20 words
 SECTION_LABEL_RULE = "section-label"
 # A label over the story's summary; under the headline it tells the standfirst from the headline.
@@ -114,7 +111,7 @@ def mark_header(decisions: Decisions) -> Decisions:
         byline_end, anchor = first_sentence, None
     if title is None:
         return decisions
-    decisions, title, header_end, anchor = _standfirst_moved_under(decisions, title, anchor)
+    decisions, title, header_end, anchor = standfirst_moved_under(decisions, title, anchor)
     decisions = captions_marked(decisions, header_end)  # first: a caption is no last sentence
     kept = kept_lines(decisions)
     marked = box_lines_marked(inline_teasers_marked(_furniture_marked(decisions, kept, title, byline_end)), title)
@@ -122,52 +119,6 @@ def mark_header(decisions: Decisions) -> Decisions:
     # until 'A' proved a section label, and the cleaner's output cleaned again lost the line between).
     ended = tail_marked(past_end_marked(_labels_marked(marked, title, anchor)))
     return list_items_kept(late_box_kept(ended, title, (TEASER_RULE, PAST_END_RULE, AFTER_ARTICLE_RULE)))
-
-
-def _standfirst_moved_under(
-    decisions: Decisions, title: int, anchor: int | None
-) -> tuple[Decisions, int, int, int | None]:
-    """(decisions, headline, the standfirst's place or the headline's, the byline's) with a standfirst printed
-    above the headline (a byline or dateline may sit between) moved under it, where the article's text is
-    read: a long sentence on the article's topic, or a line twice the headline's length, with no sentence
-    above it (a run of sentences above a headline is a cookie notice or other stories' summaries)."""
-    unchanged = decisions, title, title, anchor
-    above = next_line(decisions, title, -1)
-    while above is not None and decisions[above][1] in ANCHOR_RULES:
-        above = next_line(decisions, above, -1)  # 'Exporters say …', 'By Sana Rizvi | Karachi', the headline
-    if above is None or decisions[above][1] is not None:
-        return unchanged
-    line = decisions[above][0]
-    higher = next_line(decisions, above, -1)
-    if not (
-        (sentence_line(line) and len(line.split()) >= STANDFIRST_ABOVE_WORDS)
-        or _standfirst_over_block(line, decisions[title][0])
-    ):
-        return unchanged
-    if higher is not None and decisions[higher][1] is None and sentence_line(decisions[higher][0]):
-        return unchanged
-    below = set().union(*(_stems(decisions[i][0]) for i in kept_lines(decisions) if i >= title))
-    if len(_stems(line) & below) < STANDFIRST_SHARED_WORDS:
-        return unchanged
-    moved = [*decisions[:above], *decisions[above + 1 : title + 1], decisions[above], *decisions[title + 1 :]]
-    if anchor is not None and above < anchor < title:
-        anchor -= 1  # the byline between them moved up with the headline
-    return moved, title - 1, title, anchor
-
-
-def _stems(line: str) -> set[str]:
-    """Topic words cut to their first letters, so a standfirst's 'projectionist' meets the article's 'projection'."""
-    return {word[:STEM_LETTERS] for word in content_words(line)}
-
-
-def _standfirst_over_block(upper: str, headline: str) -> bool:
-    """A standfirst right above its headline; a list of tags as long is none ('Gratitude, Hope in adversity, …')."""
-    near = not _tag_list(upper) and standfirst_over(upper, headline, BLOCK_STANDFIRST_RATIO, BLOCK_STANDFIRST_WORDS)
-    return near or standfirst_over(upper, headline)
-
-
-def _tag_list(line: str) -> bool:
-    return line.count(",") >= TAG_LIST_COMMAS
 
 
 def _headline_restored(decisions: Decisions, title: int, kept: list[int]) -> Decisions:
@@ -257,7 +208,8 @@ def _anchored_headline(decisions: Decisions, how: str = "strict", names: bool = 
     short section label between it and the byline ('… for bridge repairs', 'Traffic & travel', 'Sam Okafor')."""
     lenient = how == "lenient"
     kept = kept_lines(decisions)
-    sentences = [i for i in kept if sentence_line(decisions[i][0])][int(lenient) :]
+    sentences = [i for i in kept if sentence_line(decisions[i][0]) and not _standfirst_atop(decisions, i)]
+    sentences = sentences[int(lenient) :]
     if lenient and not sentences:
         return None  # no standfirst or paragraph under a sentence headline
     first_sentence = sentences[0] if sentences else len(decisions)
@@ -299,6 +251,19 @@ def _on_topic_headline(decisions: Decisions, title: int, anchor: int) -> int:
     body = set().union(*(content_words(decisions[i][0]) for i in kept_lines(decisions) if i > below))
     above_shares, below_shares = (len(content_words(decisions[i][0]) & body) for i in (title, below))
     return below if above_shares < TOPIC_WORDS <= below_shares else title
+
+
+def _standfirst_atop(decisions: Decisions, i: int) -> bool:
+    """Is the sentence at i a standfirst printed over its headline, with a byline right under that ('Sales of
+    flat shoes are outpacing heels …', 'The ballet flat is back …', 'Carla Menendez-Wright')? It is no first
+    sentence of the article."""
+    headline = next_line(decisions, i, 1)
+    if headline is None:
+        return False
+    line, rule = decisions[headline]
+    if rule is not None or not headline_shaped(line) or extract.ends_sentence(line) or _BY.match(line):
+        return False  # a button ('… save on shipping!') or a byline over a bare name is no headline
+    return headline + 1 < len(decisions) and _anchor(decisions[headline + 1])
 
 
 def _headline_below(decisions: Decisions, anchor: int, sentence: bool = False) -> int | None:
@@ -344,18 +309,22 @@ def _headline_block(decisions: Decisions, anchor: int, how: str = "strict") -> l
         if not block and rule in MENU_RULES and not _anchor_by_rule(decisions[i]):
             break  # a menu above the byline: the headline is under it ('Sport › Football', 'By …', headline)
         over = next_line(decisions, i, -1)
-        advert = bool(block) and over is not None and decisions[over][1] in ADVERT_RULES  # the advert's own line
+        # The advert's own line, unless the line found is its standfirst ('Advertisement', the headline, a
+        # two-sentence standfirst, a photo credit, 'By …')
+        lower = decisions[block[0]][0] if block else ""
+        over_standfirst = standfirst_over(lower, line, BLOCK_STANDFIRST_RATIO, BLOCK_STANDFIRST_WORDS)
+        advert = bool(block) and over is not None and decisions[over][1] in ADVERT_RULES and not over_standfirst
         if allowed and shaped and not under and not advert and (not block or block[-1] == i + 1):
             block.append(i)
             upper, lower = decisions[i][0], decisions[block[0]][0]
-            if len(block) == 2 and (
-                _standfirst_over_block(upper, lower) or (_tag_list(upper) and not _tag_list(lower))
-            ):
+            if len(block) == 2 and (standfirst_over_block(upper, lower) or (tag_list(upper) and not tag_list(lower))):
                 return block[:1]  # the line above is far longer (a standfirst printed above its headline) or tags
             if len(block) == 2 or as_sentence or standfirst:
                 break  # over a standfirst, the line above the headline is a kicker ('Part 2 of an investigation')
         elif not block and _anchor(decisions[i]):
             continue
+        elif allowed and not block and bullet(line):
+            standfirst = True  # key points under the headline ('• Ashford have made an opening approach …')
         elif allowed and not block and not standfirst and (sentence_line(line) or long_line):
             standfirst, label = True, label or how == "strict"
         elif rule is None and _SUMMARY_LABEL.fullmatch(line) and len(block) == 1 and not standfirst:

@@ -9,10 +9,11 @@ byline first and comes here when there is none.
 from __future__ import annotations
 
 from tts_pipeline.stages import extract
-from tts_pipeline.stages.layout import EMPTY_RULE, Decisions, content_words, next_line, paragraph
+from tts_pipeline.stages.layout import EMPTY_RULE, Decisions, bullet, content_words, next_line, paragraph
 
 ITEM_DOTS = "·•●"  # what separates a widget's items on one line, with " | "
 TICKER_NUMBERS = 5  # words with digits; no headline in 13 copied-text sets and 3 multi-site ones has more than 4
+TRAIL_MARKS = "/›>»"  # a breadcrumb trail's separators: two of them make no headline
 # The byline under the headline is looked for before the first kept line that ends like a sentence and has
 # this many words: a shorter one ('Sunny. Light winds.', a weather widget) is no paragraph yet.
 FIRST_SENTENCE_WORDS = 5
@@ -88,14 +89,15 @@ def _first_line_headline(decisions: Decisions, kept: list[int]) -> int | None:
 
 
 def headline_shaped(line: str) -> bool:
-    """5 to 40 words, no full stop at the end, and not a ticker or a bar of items ('KEL 4 PGN 3 | VIC 2 KAM 5',
-    'Live results: Montevideo 97.8% counted | Canelones 99.1% counted | …', 'Amber (rain) Cumbria · Yellow (wind) …';
-    one headline in 300 has a bar)."""
+    """5 to 40 words, no full stop at the end, no list item's bullet, and not a ticker, a bar of items ('KEL 4
+    PGN 3 | VIC 2 KAM 5', 'Live results: Montevideo 97.8% counted | Canelones 99.1% counted | …', 'Amber (rain)
+    Cumbria · Yellow (wind) …'; one headline in 300 has a bar) or a trail ('Home / Savings / Best easy-access …')."""
     low, high = extract.HEADLINE_WORDS
     numbers = sum(any(c.isdigit() for c in word) for word in line.split())
-    ticker = numbers >= TICKER_NUMBERS or line.count(" | ") >= 2 or any(f" {mark} " in line for mark in ITEM_DOTS)
+    bar = line.count(" | ") >= 2 or any(line.count(f" {mark} ") >= 2 for mark in TRAIL_MARKS)
+    ticker = numbers >= TICKER_NUMBERS or bar or any(f" {mark} " in line for mark in ITEM_DOTS)
     stop = line.endswith(".") and not title_case(line)
-    return low + 2 <= len(line.split()) <= high and not stop and not ticker
+    return low + 2 <= len(line.split()) <= high and not stop and not ticker and not bullet(line)
 
 
 def title_case(line: str) -> bool:

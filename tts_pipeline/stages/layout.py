@@ -108,8 +108,9 @@ def captions_marked(decisions: Decisions, title: int) -> Decisions:
         if above is None or decisions[above][1] is not None or _QUOTED_SPEECH.search(decisions[above][0]):
             continue  # a quote is the article's, above a gallery's link ('PHOTOS: Scenes from the forum')
         words = len(decisions[above][0].split())
-        if _NUMBERED.match(decisions[above][0]):
-            continue  # a listicle's numbered heading over its item's picture ('1. Visual Studio Code')
+        if _NUMBERED.match(decisions[above][0]) or _item_heading(decisions[above][0]):
+            continue  # a listicle's heading over its item's picture ('1. Visual Studio Code', 'Data Analytics
+            # Certificate'), a label ('Rating:')
         if next_line(decisions, title) == above and words >= CAPTION_STANDFIRST_WORDS:
             continue  # right under the headline, a line this long is its standfirst, over the page's picture
         if TWO_SENTENCES.search(decisions[above][0]):
@@ -117,6 +118,14 @@ def captions_marked(decisions: Decisions, title: int) -> Decisions:
         if words <= CAPTION_WORDS:
             marked[above] = (decisions[above][0], CAPTION_RULE)
     return _site_credits_marked(marked, title)
+
+
+def _item_heading(line: str) -> bool:
+    """A label ('Rating:') or a heading in title case ('Full-Stack Web Development Certificate'): every word of
+    four letters or more capitalised, two of them at least, no sentence end. Captions are written as sentences."""
+    long_words = [word for word in line.split() if sum(c.isalpha() for c in word) >= 4]
+    title_case = len(long_words) >= 2 and all(word[0].isupper() for word in long_words)
+    return line.endswith(":") or (title_case and not extract.ends_sentence(line))
 
 
 def _site_credits_marked(decisions: Decisions, title: int) -> Decisions:
@@ -233,6 +242,12 @@ def _list_sibling(line: str, items: Counter) -> bool:
     if isinstance(mark[1], int):
         return items[(mark[0], mark[1] - 1)] > 0 or items[(mark[0], mark[1] + 1)] > 0
     return items[mark] > 1  # this line and another
+
+
+def bullet(line: str) -> str | None:
+    """The bullet a list item starts with ('•', '-'), else None (a number is no bullet)."""
+    mark = _list_mark(line)
+    return mark[1] if mark is not None and mark[0] == "bullet" else None  # type: ignore[return-value]
 
 
 def bulleted_list(lines: list[str]) -> bool:
