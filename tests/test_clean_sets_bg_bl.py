@@ -5,7 +5,11 @@ its picture's credit."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tts_pipeline.stages.clean import clean_text
+
+DATA = Path(__file__).parent / "data"
 
 GLACIERS = "Norway's glaciers shrank faster in the last decade than at any time since measurements began"
 GLACIER_BODY = [
@@ -208,3 +212,30 @@ def test_a_listicles_heading_over_its_pictures_credit_stays():
     article = clean_text(page)
     assert "Data Analytics Certificate" in article.paragraphs
     assert "Software Engineering Bootcamp at General Assembly" in article.paragraphs
+
+
+def _labelled_page(name: str) -> tuple[str, str, list[str]]:
+    """A written set's page (tests/data, one 't|', 'b|' or 'c|' line each): its text, headline and body lines."""
+    rows = [line.split("|", 1) for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
+    title = next(text for label, text in rows if label == "t")
+    return "\n".join(text for _, text in rows), title, [text for label, text in rows if label == "b"]
+
+
+def test_a_standfirst_over_the_headline_with_player_lines_between_it_and_the_byline():
+    """Set AZ: the standfirst, the headline, 'Listen', '7 min', share buttons, a video, a caption, then the
+    byline: lines a rule took under the headline do not make the standfirst the article's first sentence
+    (the caption was found as the headline)."""
+    text, title, body = _labelled_page("copied-live-standfirst-above.txt")
+    article = clean_text(text)
+    assert article.title == title
+    assert [line for line in article.paragraphs if line in body] == body
+
+
+def test_a_correction_under_other_stories_links_is_the_articles():
+    """Set BB: 'More on this story', two headlines and an audio clip's length end the article, but the
+    correction under them is read: a correction is the article's wherever the page prints it."""
+    text, title, body = _labelled_page("copied-correction-after-links.txt")
+    article = clean_text(text)
+    assert article.title == title
+    assert article.paragraphs[-1].startswith("Correction: An earlier version")
+    assert [line for line in article.paragraphs if line in body] == body

@@ -254,16 +254,19 @@ def _on_topic_headline(decisions: Decisions, title: int, anchor: int) -> int:
 
 
 def _standfirst_atop(decisions: Decisions, i: int) -> bool:
-    """Is the sentence at i a standfirst printed over its headline, with a byline right under that ('Sales of
-    flat shoes are outpacing heels …', 'The ballet flat is back …', 'Carla Menendez-Wright')? It is no first
-    sentence of the article."""
+    """Is the sentence at i a standfirst printed over its headline, with a byline under that ('Sales of flat
+    shoes are outpacing heels …', 'The ballet flat is back …', 'Carla Menendez-Wright'), perhaps below lines a
+    rule took ('Listen', '7 min')? It is no first sentence of the article."""
     headline = next_line(decisions, i, 1)
     if headline is None:
         return False
     line, rule = decisions[headline]
     if rule is not None or not headline_shaped(line) or extract.ends_sentence(line) or _BY.match(line):
         return False  # a button ('… save on shipping!') or a byline over a bare name is no headline
-    return headline + 1 < len(decisions) and _anchor(decisions[headline + 1])
+    under = next(
+        (j for j in range(headline + 1, len(decisions)) if _anchor(decisions[j]) or decisions[j][1] is None), None
+    )
+    return under is not None and _anchor(decisions[under])
 
 
 def _headline_below(decisions: Decisions, anchor: int, sentence: bool = False) -> int | None:
