@@ -212,9 +212,23 @@ FURNITURE = [
     ("2h ago · First seat declared in Wexmouth South", "live-blog"),
     ("21:00 Election Night Special", "live-blog"),
     ("23:41 Album of the year goes to Okoro", "live-blog"),
+    ("Tested by Craig Whitlow | Photography by Sunita Bhambra", "byline"),
+    ("Words by Elliot Marchbanks (English, 2009)", "byline"),
+    ("Chronicle staff", "byline"),
+    ("Tribune Staff Reports", "byline"),
+    ("Compiled by the Letters Editor", "byline"),
+    ("Our expert", "byline"),
+    ("DEVELOPING", "live-banner"),
+    ("Live reaction", "live-banner"),
 ]
 
 LOOKALIKE_BODY = [
+    "Tested by time, the bridge has stood for 200 years.",
+    "Staff at the hospital were told on Monday.",
+    "Compiled by volunteers, the list runs to 4,000 names.",
+    "Our expert panel met three times.",
+    "Developing countries will get £2bn under the deal.",
+    "Live coverage of the match begins at 7pm on BBC One, the broadcaster said.",
     "SLRM",
     "FAQ",
     "+20%",

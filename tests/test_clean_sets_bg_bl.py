@@ -239,3 +239,12 @@ def test_a_correction_under_other_stories_links_is_the_articles():
     assert article.title == title
     assert article.paragraphs[-1].startswith("Correction: An earlier version")
     assert [line for line in article.paragraphs if line in body] == body
+
+
+def test_a_standfirst_over_the_headline_with_a_label_between_the_headline_and_its_byline():
+    """Set BR: the standfirst, the headline, 'AFP' (a short label no rule takes), then 'Agence France-Presse'
+    and the date: one short kept line between the headline and its byline block."""
+    text, title, body = _labelled_page("copied-agency-label-under-headline.txt")
+    article = clean_text(text)
+    assert article.title == title
+    assert [line for line in article.paragraphs if line in body] == body

@@ -74,6 +74,7 @@ SENTENCE_HEADLINE_WORDS = 25  # a headline written as a sentence or two is no lo
 # like a name, and found a line of the menu above it before the byline found the headline under it.
 HEADLINE_PASSES = ("strict", "below", "label", "lenient")
 SECTION_LABEL_WORDS = 3
+STANDFIRST_ATOP_LABEL_WORDS = 5
 STANDFIRST_WORDS = 22  # no headline in 13 copied-text sets (and sites-a, -b) has more than 20 words
 SECTION_LABEL_RULE = "section-label"
 # A label over the story's summary; under the headline it tells the standfirst from the headline.
@@ -256,17 +257,22 @@ def _on_topic_headline(decisions: Decisions, title: int, anchor: int) -> int:
 def _standfirst_atop(decisions: Decisions, i: int) -> bool:
     """Is the sentence at i a standfirst printed over its headline, with a byline under that ('Sales of flat
     shoes are outpacing heels …', 'The ballet flat is back …', 'Carla Menendez-Wright'), perhaps below lines a
-    rule took ('Listen', '7 min')? It is no first sentence of the article."""
+    rule took ('Listen', '7 min') and one section label? It is no first sentence of the article."""
     headline = next_line(decisions, i, 1)
     if headline is None:
         return False
     line, rule = decisions[headline]
     if rule is not None or not headline_shaped(line) or extract.ends_sentence(line) or _BY.match(line):
         return False  # a button ('… save on shipping!') or a byline over a bare name is no headline
-    under = next(
-        (j for j in range(headline + 1, len(decisions)) if _anchor(decisions[j]) or decisions[j][1] is None), None
-    )
-    return under is not None and _anchor(decisions[under])
+    labels = 0  # one section label may sit between ('ESPORTS · COUNTER-STRIKE 2')
+    for j in range(headline + 1, len(decisions)):
+        if _anchor(decisions[j]):
+            return True
+        if decisions[j][1] is None:
+            labels += 1
+            if labels > 1 or not short_label(decisions[j][0], STANDFIRST_ATOP_LABEL_WORDS):
+                return False
+    return False
 
 
 def _headline_below(decisions: Decisions, anchor: int, sentence: bool = False) -> int | None:
