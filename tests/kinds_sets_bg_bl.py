@@ -243,6 +243,7 @@ LOOKALIKE_BODY = [
     "The full forecast for the weekend is for rain.",
     "At 8:52 a.m. Brennan County began its second count.",
     "9:41 AM is when the first train leaves.",
+    "01:20 — What recordables are and why they matter",
     "Prev and next buttons were added to the app in May.",
     "Police issued an alert to residents after the escape.",
     "Set up an account with the council to pay by direct debit.",
