@@ -72,7 +72,7 @@ _REPORTED = re.compile(r"\b(said|says|told|according to)\b")
 COMMENT_BOX_MIN_LINES, COMMENT_BOX_LINES = 3, 5
 COMMENT_FOOT_LINES = 2  # a comment's foot: '2 days ago', 'Report'
 RESUME_TOPIC_WORDS = 1  # a guard for a comment form's small print; 0 changes nothing on 17 sets
-# A correction is the article's wherever the page prints it (every writer of 39 sets marks it body):
+# A correction is the article's wherever the page prints it (45 of 46 on 45 sets are marked body):
 # 'Correction, 18 March: An earlier version of this article said …', under other stories' links too.
 _CORRECTION = re.compile(r"(correction|clarification|editor['’]s note)(,? [^:]{1,30})?: (\S+ ){6,}", re.IGNORECASE)
 AFTER_ARTICLE_RULE = "after-article"  # short lines after the article's last sentence
