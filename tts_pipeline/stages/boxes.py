@@ -61,9 +61,8 @@ def fact_boxes_kept(decisions: Decisions) -> Decisions:
     for i, (line, rule) in enumerate(decisions):
         if not _in_run(fact, i):
             continue
-        kept_entries = sum(decisions[j][1] is None for j in runs[i])
         # A data rule's line in a box whose other lines no rule took: 'Highest heat index recorded: 54°C'.
-        in_kept_box = rule in DATA_RULES and kept_entries >= 2
+        in_kept_box = rule in DATA_RULES and sum(decisions[j][1] is None for j in runs[i]) >= 2
         starts_box = i == 0 or not fact[i - 1]
         # An upper-case heading over the box's kept entries: 'FACTS: Norway's glaciers', 'AT A GLANCE: TYPHOON X'.
         under = decisions[i + 1 : i + 1 + BOX_HEADING_ENTRIES]

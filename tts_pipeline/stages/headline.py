@@ -74,7 +74,7 @@ SENTENCE_HEADLINE_WORDS = 25  # a headline written as a sentence or two is no lo
 # like a name, and found a line of the menu above it before the byline found the headline under it.
 HEADLINE_PASSES = ("strict", "below", "label", "lenient")
 SECTION_LABEL_WORDS = 3
-STANDFIRST_ATOP_LABEL_WORDS = 5
+STANDFIRST_ATOP_LABEL_WORDS = 5  # a label between a standfirst's headline and its byline: 'ESPORTS · COUNTER-STRIKE 2'
 STANDFIRST_WORDS = 22  # no headline in 13 copied-text sets (and sites-a, -b) has more than 20 words
 SECTION_LABEL_RULE = "section-label"
 # A label over the story's summary; under the headline it tells the standfirst from the headline.
@@ -320,8 +320,8 @@ def _headline_block(decisions: Decisions, anchor: int, how: str = "strict") -> l
         over = next_line(decisions, i, -1)
         # The advert's own line, unless the line found is its standfirst ('Advertisement', the headline, a
         # two-sentence standfirst, a photo credit, 'By …')
-        lower = decisions[block[0]][0] if block else ""
-        over_standfirst = standfirst_over(lower, line, BLOCK_STANDFIRST_RATIO, BLOCK_STANDFIRST_WORDS)
+        found = decisions[block[0]][0] if block else ""
+        over_standfirst = standfirst_over(found, line, BLOCK_STANDFIRST_RATIO, BLOCK_STANDFIRST_WORDS)
         advert = bool(block) and over is not None and decisions[over][1] in ADVERT_RULES and not over_standfirst
         if allowed and shaped and not under and not advert and (not block or block[-1] == i + 1):
             block.append(i)
