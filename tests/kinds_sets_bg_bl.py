@@ -223,6 +223,9 @@ FURNITURE = [
 ]
 
 LOOKALIKE_BODY = [
+    "The council said it is not responsible for the content of private websites.",
+    "Shoppers were told to use code SAVE20 at checkout, the regulator found.",
+    "Police set up an alert system for residents after the flood.",
     "Tested by time, the bridge has stood for 200 years.",
     "Staff at the hospital were told on Monday.",
     "Compiled by volunteers, the list runs to 4,000 names.",
