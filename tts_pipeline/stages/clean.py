@@ -21,6 +21,7 @@ from tts_pipeline.stages.chrome_rules import HtmlRule, Rule, SiteRules, default_
 from tts_pipeline.stages.headline import DUPLICATE_MIN_WORDS, DUPLICATE_RULE, TEASER_RULE, mark_header
 from tts_pipeline.stages.layout import (
     EMPTY_RULE,
+    TRAIL_SEPARATORS,
     TWO_SENTENCES,
     bullet,
     bulleted_list,
@@ -46,7 +47,6 @@ SUBHEADING_WORDS = (2, 5)
 QUESTION_SUBHEADING_EXTRA_WORDS = 2  # ... or up to seven words as a question
 SOURCE_RULES = ("linked-source",)
 TRAIL_RULE = "breadcrumb"
-TRAIL_SEPARATORS = "/›>»|"
 _ABBREVIATION = re.compile(r" \(([A-Za-z]{2,8})\)$")
 _SMALL_WORDS = frozenset(["a", "an", "and", "as", "for", "in", "of", "on", "the", "to"])
 OFF_TOPIC_WORDS = 3  # a short line with this many topic words, none of them the article's, is off its topic

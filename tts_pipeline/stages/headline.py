@@ -92,8 +92,10 @@ def mark_header(decisions: Decisions) -> Decisions:
     decisions = introduced_lists_kept(fact_boxes_kept(tables_kept(decisions)))
     kept = kept_lines(decisions)
     first_sentence = next((i for i in kept if extract.ends_sentence(decisions[i][0])), len(decisions))
+    sentences = [i for i in kept if sentence_line(decisions[i][0]) and not _standfirst_atop(decisions, i)]
     passes = ((how, names) for names in (False, True) for how in HEADLINE_PASSES)
-    anchored = next(filter(None, (_anchored_headline(decisions, how, names) for how, names in passes)), None)
+    found = (_anchored_headline(decisions, kept, sentences, how, names) for how, names in passes)
+    anchored = next(filter(None, found), None)
     if anchored is not None:
         title, anchor = anchored
         title = _on_topic_headline(decisions, title, anchor)
@@ -195,7 +197,9 @@ def _labels_marked(decisions: Decisions, title: int, anchor: int | None) -> Deci
     return marked
 
 
-def _anchored_headline(decisions: Decisions, how: str = "strict", names: bool = True) -> tuple[int, int] | None:
+def _anchored_headline(
+    decisions: Decisions, kept: list[int], sentences: list[int], how: str = "strict", names: bool = True
+) -> tuple[int, int] | None:
     """(headline, byline) where a byline or dateline sits right under the headline, a standfirst perhaps
     between them: of the (at most two, adjacent) headline-shaped lines above it, the first (the second is
     the standfirst). Bylines found by a rule come first, then bare names (a menu's 'South Africa' looks
@@ -206,10 +210,10 @@ def _anchored_headline(decisions: Decisions, how: str = "strict", names: bool = 
     regulators knew for years. They told almost no one.') or a line a rule took ('Merino ram sells for
     record $41,000' for a deal). The passes between them: the headline right under the byline block
     ('By …', 'June 3, 2024', '2 Comments', then the headline and its standfirst), and a headline with a
-    short section label between it and the byline ('… for bridge repairs', 'Traffic & travel', 'Sam Okafor')."""
+    short section label between it and the byline ('… for bridge repairs', 'Traffic & travel', 'Sam Okafor').
+    `kept` are the lines no rule took, `sentences` those of them that end like a sentence, a standfirst over
+    its headline aside (_standfirst_atop): the same for every pass, so mark_header finds them once."""
     lenient = how == "lenient"
-    kept = kept_lines(decisions)
-    sentences = [i for i in kept if sentence_line(decisions[i][0]) and not _standfirst_atop(decisions, i)]
     sentences = sentences[int(lenient) :]
     if lenient and not sentences:
         return None  # no standfirst or paragraph under a sentence headline

@@ -9,17 +9,27 @@ byline first and comes here when there is none.
 from __future__ import annotations
 
 from tts_pipeline.stages import extract
-from tts_pipeline.stages.layout import EMPTY_RULE, Decisions, bullet, content_words, next_line, paragraph
+from tts_pipeline.stages.layout import (
+    EMPTY_RULE,
+    TRAIL_SEPARATORS,
+    Decisions,
+    bullet,
+    content_words,
+    next_line,
+    paragraph,
+    title_case,
+)
 
 ITEM_DOTS = "·•●"  # what separates a widget's items on one line, with " | "
 TICKER_NUMBERS = 5  # words with digits; no headline in 13 copied-text sets and 3 multi-site ones has more than 4
-TRAIL_MARKS = "/›>»"  # a breadcrumb trail's separators: two of them make no headline
 # The byline under the headline is looked for before the first kept line that ends like a sentence and has
 # this many words: a shorter one ('Sunny. Light winds.', a weather widget) is no paragraph yet.
 FIRST_SENTENCE_WORDS = 5
 # A standfirst next to its headline that does not end as a sentence: this long, and this many times the
 # headline's words (above it), or STANDFIRST_UNDER_RATIO times (under it).
 STANDFIRST_ABOVE_WORDS = 12
+# A headline's capitals, full stops or not ('I Made $71,000 Driving and Delivering Last Year. I Kept Less Than
+# Half.'): this many long words, all capitalised (layout.title_case); no paragraph is written so.
 TITLE_CASE_WORDS = 4
 STANDFIRST_OVER_RATIO = 2
 STANDFIRST_UNDER_RATIO = 1.5
@@ -94,17 +104,10 @@ def headline_shaped(line: str) -> bool:
     Cumbria · Yellow (wind) …'; one headline in 300 has a bar) or a trail ('Home / Savings / Best easy-access …')."""
     low, high = extract.HEADLINE_WORDS
     numbers = sum(any(c.isdigit() for c in word) for word in line.split())
-    bar = line.count(" | ") >= 2 or any(line.count(f" {mark} ") >= 2 for mark in TRAIL_MARKS)
+    bar = any(line.count(f" {mark} ") >= 2 for mark in TRAIL_SEPARATORS)  # 'KEL 4 | …', 'Home / Savings / …'
     ticker = numbers >= TICKER_NUMBERS or bar or any(f" {mark} " in line for mark in ITEM_DOTS)
-    stop = line.endswith(".") and not title_case(line)
+    stop = line.endswith(".") and not title_case(line, TITLE_CASE_WORDS)
     return low + 2 <= len(line.split()) <= high and not stop and not ticker and not bullet(line)
-
-
-def title_case(line: str) -> bool:
-    """A headline's capitals, full stops or not ('I Made $71,000 Driving and Delivering Last Year. I Kept Less
-    Than Half.'): TITLE_CASE_WORDS words of four letters or more, all capitalised; no paragraph is written so."""
-    long_words = [word for word in line.split() if sum(c.isalpha() for c in word) >= 4]
-    return len(long_words) >= TITLE_CASE_WORDS and all(word[0].isupper() for word in long_words)
 
 
 def sentence_line(line: str) -> bool:
@@ -112,5 +115,8 @@ def sentence_line(line: str) -> bool:
     nor a headline in title case."""
     bar = any(f" {mark} " in line for mark in (*ITEM_DOTS, "|"))
     return (
-        extract.ends_sentence(line) and len(line.split()) >= FIRST_SENTENCE_WORDS and not bar and not title_case(line)
+        extract.ends_sentence(line)
+        and len(line.split()) >= FIRST_SENTENCE_WORDS
+        and not bar
+        and not title_case(line, TITLE_CASE_WORDS)
     )

@@ -62,6 +62,8 @@ _QUESTION_WORD = re.compile(r"(what|how|why|who|when|where|which|should|can|will
 # ... and a line that quotes a message or a sign ('One read: "Babe I promise it's sorted …"') is the article's.
 _QUOTE_AFTER_LABEL = re.compile(r"""[^"“”‘’']{1,40}: ["“‘'].+["”’']""")
 LIST_ITEMS = 2
+ITEM_HEADING_WORDS = 2  # a listicle's item heading over its picture: 'Data Analytics Certificate'
+TRAIL_SEPARATORS = "/›>»|"  # what separates a breadcrumb trail's sections
 _LIST_MARK = re.compile(r"(\d{1,2})[.)] |([–•*·-]) ")
 _END_NOTE = re.compile(r"\((\w+\.?)[^()]*\)$")
 _CONTENT_WORD = re.compile(r"[a-z][a-z'’-]{2,}[a-z]")  # ends in a letter: 'orchard’' closes a quotation
@@ -123,9 +125,13 @@ def captions_marked(decisions: Decisions, title: int) -> Decisions:
 def _item_heading(line: str) -> bool:
     """A label ('Rating:') or a heading in title case ('Full-Stack Web Development Certificate'): every word of
     four letters or more capitalised, two of them at least, no sentence end. Captions are written as sentences."""
+    return line.endswith(":") or (title_case(line, ITEM_HEADING_WORDS) and not extract.ends_sentence(line))
+
+
+def title_case(line: str, least: int) -> bool:
+    """A heading's capitals: `least` words of four letters or more, every one of them capitalised."""
     long_words = [word for word in line.split() if sum(c.isalpha() for c in word) >= 4]
-    title_case = len(long_words) >= 2 and all(word[0].isupper() for word in long_words)
-    return line.endswith(":") or (title_case and not extract.ends_sentence(line))
+    return len(long_words) >= least and all(word[0].isupper() for word in long_words)
 
 
 def _site_credits_marked(decisions: Decisions, title: int) -> Decisions:
@@ -252,7 +258,7 @@ def bullet(line: str) -> str | None:
 
 def bulleted_list(lines: list[str]) -> bool:
     """LIST_ITEMS lines or more that start with the same bullet ('- Check your latest bill …')."""
-    bullets = Counter(mark[1] for mark in map(_list_mark, lines) if mark is not None and mark[0] == "bullet")
+    bullets = Counter(filter(None, map(bullet, lines)))
     return any(count >= LIST_ITEMS for count in bullets.values())
 
 
