@@ -159,3 +159,17 @@ def test_what_the_publisher_marks_to_skip_is_not_narrated(marker):
 def test_the_skip_class_must_be_a_whole_class_name():
     page = PAGE.replace(f"<p>{BODY[3]}</p>", f'<p class="no-audio-player-here">{BODY[3]}</p>')
     assert any("tide tables" in p for p in clean_html(page).paragraphs)
+
+
+def test_a_list_the_default_reading_drops_is_kept_from_the_fuller_reading():
+    """trafilatura's default reading drops a list inside a CMS 'widget' wrapper (and takes the footer);
+    its favor_recall reading keeps it, and after our rules it keeps more, so it is the one we use."""
+    article = clean_html((DATA / "html-list-in-widget.html").read_text(encoding="utf-8"))
+    assert article.title == "Harbour wall to be rebuilt by October"
+    assert article.paragraphs[2:7] == (
+        "Here is how the work will be done:",
+        "Phase one: Divers survey the foundations and mark every stone that must be replaced.",
+        "Phase two: Contractors pour new concrete footings behind the wall at low tide.",
+        "Phase three: Masons reset the facing stones and repoint the joints with lime mortar.",
+        "Phase four: The promenade above the wall reopens with new railings and lighting.",
+    )

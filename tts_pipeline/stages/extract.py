@@ -71,8 +71,9 @@ def parse_html(html: str | bytes) -> HtmlElement:
     return tree
 
 
-def extract(html: str | bytes | HtmlElement, url: str | None = None) -> Extracted:
-    """Run trafilatura on the page; BadInput when it finds no article."""
+def extract(html: str | bytes | HtmlElement, url: str | None = None, favor_recall: bool = False) -> Extracted:
+    """Run trafilatura on the page (`favor_recall`: its reading that keeps more when unsure); BadInput when
+    it finds no article."""
     tree = html if isinstance(html, HtmlElement) else parse_html(html)
     headings = [squash(h.text_content()) for h in tree.iter("h1")]
     language = page_language(tree)
@@ -85,6 +86,7 @@ def extract(html: str | bytes | HtmlElement, url: str | None = None) -> Extracte
         include_images=False,
         include_formatting=False,
         include_links=False,
+        favor_recall=favor_recall,
     )
     body = getattr(doc, "body", None)
     blocks = tuple(b for b in _blocks(body)) if body is not None else ()
