@@ -173,3 +173,33 @@ def test_a_list_the_default_reading_drops_is_kept_from_the_fuller_reading():
         "Phase three: Masons reset the facing stones and repoint the joints with lime mortar.",
         "Phase four: The promenade above the wall reopens with new railings and lighting.",
     )
+
+
+ENDED_PAGE = """<html><head><title>Harbour wall repairs to start in March</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article>
+<h1>Harbour wall repairs to start in March</h1>
+<p>PORTHMELLIN (Harbour Wire) - Repairs to the harbour wall in Porthmellin will start in March,
+the town council said on Tuesday, three months after winter storms tore a hole in it.</p>
+<p>The work will cost 4.2 million pounds and take eight months.
+Fishing boats will moor in the outer basin until it is done.</p>
+<p>"We have waited long enough," the harbour master, Jenna Trewin, told the council meeting.</p>
+<p>Reporting by Tom Ellery; Editing by Ruth Penrose</p>
+<h3>Keep reading</h3>
+<p>Storm damage across the county</p>
+<p>Council budget under pressure</p>
+<p>Fishing quotas for next year</p>
+</article>
+<footer><p>Copyright 2026 Harbour Wire. All rights reserved.</p></footer>
+</body></html>"""
+
+
+def test_lines_after_the_articles_last_sentence_go_but_a_wire_storys_credits_stay():
+    """The extractor's reading runs on past the article (other stories' headlines under 'Keep reading');
+    the article ends at its last sentence, as in copied text. The dev set's HTML keeps a wire story's credits."""
+    article = clean_html(ENDED_PAGE)
+    assert article.paragraphs[-2:] == (
+        '"We have waited long enough," the harbour master, Jenna Trewin, told the council meeting.',
+        "Reporting by Tom Ellery; Editing by Ruth Penrose",
+    )
+    assert [line.rule for line in article.removed][-3:] == ["after-article"] * 3

@@ -131,8 +131,8 @@ def html_page(name: str) -> str:
     title, body = BODIES[name]
     return (
         f'<html><head><title>{title}</title><link rel="canonical" href="{SITE}/{name}"></head><body><article>'
-        f"<h1>{title}</h1><p>{body}</p><p>{body.replace('.', ', the council said.')}</p>"
-        f"<p>{SIGN_UP}</p><p>{TEASER}</p></article></body></html>"
+        f"<h1>{title}</h1><p>{body}</p><p>{SIGN_UP}</p><p>{TEASER}</p>"  # inside the article: no end of it
+        f"<p>{body.replace('.', ', the council said.')}</p></article></body></html>"
     )
 
 

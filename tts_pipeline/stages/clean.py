@@ -19,6 +19,7 @@ from trafilatura import html2txt
 from tts_pipeline.article import Article, RemovedLine
 from tts_pipeline.errors import BadInput
 from tts_pipeline.stages import extract, source
+from tts_pipeline.stages.article_end import past_end_marked, tail_marked
 from tts_pipeline.stages.chrome_rules import HtmlRule, Rule, SiteRules, default_rules, first_match
 from tts_pipeline.stages.headline import DUPLICATE_MIN_WORDS, DUPLICATE_RULE, TEASER_RULE, mark_header
 from tts_pipeline.stages.layout import (
@@ -284,6 +285,9 @@ def clean_html(
     if sites is not None:  # after the title's check: other stories of the site list this one's headline
         rules = [*rules, *sites.for_url(page.url or url)]
     decisions = _fuller_reading(tree, url, rules, title, _decide(page.blocks, rules, title, copied=False))
+    # where the article ends, as in copied text: the extractor's reading runs on into bios, reference lists,
+    # calls to act and other posts (on the tune half they were 1,212 lines after the last marked one)
+    decisions = tail_marked(past_end_marked(decisions), credits_kept=True)
     kept = [line for line, rule in decisions if rule is None]
     removed = (*pruned, *(RemovedLine(line, rule) for line, rule in decisions if rule is not None))
     if title is None and page.title and len(kept) == 1 and len(kept[0].split()) > extract.HEADLINE_WORDS[1]:
