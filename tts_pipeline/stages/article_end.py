@@ -83,8 +83,9 @@ _BIO = re.compile(
     rf"(?!(The|A|An|This|Our|Its|Their) )({bylines.PERSON_NAME.pattern}) "
     r"((is|was|has been) (a|an|the|one of)|writes|covers|reports on|edits|teaches|lives in)\b"
 )
-# A paragraph its writer signs: 'Stay off the roads if you can. — Lena'.
+# A wire story's credits: '(Reporting by …; Additional reporting by …; Editing by …)'.
 _WIRE_CREDITS = re.compile(r"\(?(?:additional |with )?(?:reporting|writing|editing) by\b", re.IGNORECASE)
+# A paragraph its writer signs: 'Stay off the roads if you can. — Lena'.
 _SIGNED = re.compile(r"(.+)\s+[—–-]\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
 # Lines of an article's closing box: 'Player of the match: Kasun Weerakkody', numbers, 'Enjoy! Georgie x'.
 _LABELLED = re.compile(r"[^:]{1,40}: \S")
