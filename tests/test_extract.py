@@ -203,3 +203,21 @@ def test_lines_after_the_articles_last_sentence_go_but_a_wire_storys_credits_sta
         "Reporting by Tom Ellery; Editing by Ruth Penrose",
     )
     assert [line.rule for line in article.removed][-3:] == ["after-article"] * 3
+
+
+def test_a_subheading_with_a_bracket_is_the_articles_own_in_html():
+    """A line ending in a bracketed name is a linked headline's source in copied text; in HTML the
+    extractor has judged link lists by their markup, and such a line is the article's subheading."""
+    page = (
+        "<html><head><title>What a renovation costs this year</title></head><body><article>"
+        "<h1>What a renovation costs this year</h1>"
+        "<p>Builders' prices rose again this spring, and a whole-home remodel now costs more than a new car.</p>"
+        "<h2>Whole-Home Remodel (Budget)</h2>"
+        "<p>A budget remodel of a three-bedroom house runs from 40,000 to 60,000 dollars, the survey found.</p>"
+        "<h2>Whole-Home Remodel (Mid-Range)</h2>"
+        "<p>A mid-range remodel runs from 90,000 to 150,000 dollars, most of it for kitchens and bathrooms.</p>"
+        "</article></body></html>"
+    )
+    article = clean_html(page)
+    assert "Whole-Home Remodel (Budget)" in article.paragraphs
+    assert "Whole-Home Remodel (Mid-Range)" in article.paragraphs
