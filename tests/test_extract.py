@@ -221,3 +221,19 @@ def test_a_subheading_with_a_bracket_is_the_articles_own_in_html():
     article = clean_html(page)
     assert "Whole-Home Remodel (Budget)" in article.paragraphs
     assert "Whole-Home Remodel (Mid-Range)" in article.paragraphs
+
+
+def test_a_line_another_rule_knows_still_goes_in_html_when_linked_source_is_skipped():
+    """The linked-source rule, skipped in HTML, no longer hides the other rules that know a line."""
+    page = (
+        "<html><head><title>Storm hits the harbour town</title></head><body><article>"
+        "<h1>Storm hits the harbour town</h1>"
+        "<p>The storm hit the harbour town on Monday night and tore a hole in the wall.</p>"
+        "<p>Sponsored: Best savings accounts this month (Advertiser)</p>"
+        "<p>Repairs will start in March and take eight months, the council said.</p>"
+        "</article></body></html>"
+    )
+    article = clean_html(page)
+    assert ("Sponsored: Best savings accounts this month (Advertiser)", "sponsor-message") in [
+        (line.text, line.rule) for line in article.removed
+    ]

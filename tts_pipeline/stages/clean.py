@@ -119,7 +119,9 @@ def _decide(
             continue
         rule = first_match(line, rules)
         if rule in SOURCE_RULES and (not copied or _defines_abbreviation(line)):
-            rule = None  # 'Advanced Cardiac Life Support (ACLS)' names no source; in HTML, see SOURCE_RULES
+            # 'Advanced Cardiac Life Support (ACLS)' names no source; in HTML, see SOURCE_RULES. Another rule
+            # may still know the line ('… at the harbour on Monday (Getty Images)' is a photo credit).
+            rule = first_match(line, [other for other in rules if other.name not in SOURCE_RULES])
         if rule is None and _repeats_layout(line, title, seen):
             rule = DUPLICATE_RULE
         if (
