@@ -120,7 +120,7 @@ def _decide(
         rule = first_match(line, rules)
         if rule in SOURCE_RULES and (not copied or _defines_abbreviation(line)):
             # 'Advanced Cardiac Life Support (ACLS)' names no source; in HTML, see SOURCE_RULES. Another rule
-            # may still know the line ('… at the harbour on Monday (Getty Images)' is a photo credit).
+            # may still know the line ('Sponsored: … (Advertiser)' is a sponsor message).
             rule = first_match(line, [other for other in rules if other.name not in SOURCE_RULES])
         if rule is None and _repeats_layout(line, title, seen):
             rule = DUPLICATE_RULE
