@@ -59,7 +59,8 @@ bench-asr: $(STAMP)
 eval-clean: $(STAMP)
 	$(BIN)/python scripts/eval_clean.py
 
-# Marked-body F1 (DATASET: ground-truth/ + html/, e.g. the web-content-extraction-benchmark release) and
+# Marked-body F1 (DATASET: a clone of the article-extraction benchmark, or the web-content-extraction-benchmark
+# release; HALF=tune|held-out|all) beside trafilatura, and
 # copied-text line scores (LINES: a page/label/line TSV); the data stays outside the project.
 eval-clean-f1: $(STAMP)
 	$(BIN)/python scripts/eval_clean_f1.py --dataset "$(DATASET)" --half $(or $(HALF),held-out)
