@@ -314,6 +314,19 @@ def _state(m: re.Match[str]) -> str:
     return STATES.get(m["abbr"].lower(), m.group(0))
 
 
+def _stars(m: re.Match[str]) -> str:
+    """'★★★★☆' -> 'four stars out of five', '★★★★½' -> 'four and a half stars', '☆☆☆☆☆' -> 'no stars out of
+    five'; '5*' -> '5-star' (the number rule says it)."""
+    if m["digit"]:
+        return f"{m['digit']}-star"
+    full = sum(ch not in " ☆✩" for ch in m["full"] or "")
+    out_of = sum(ch not in " " for ch in m.group(0))
+    said = f"{_number_words(full)} and a half" if m["half"] else _number_words(full) if full else "no"
+    noun = "star" if full == 1 and not m["half"] else "stars"
+    empty = m["empty"] or m["none"]
+    return f" {said} {noun} out of {_number_words(out_of)} " if empty else f" {said} {noun} "
+
+
 def _bracket(m: re.Match[str]) -> str:
     return f", {m.group(1).strip()}{m['after'] or ','} "
 
@@ -346,6 +359,8 @@ FORMATTERS: dict[str, Callable[[re.Match[str]], str]] = {
     "range": _range,
     "letters": _letters,
     "bracket": _bracket,
+    "stars": _stars,
+    "up-down": lambda m: f"{m.lastgroup} ",
     "capitals": _capitals,
     "state": _state,
     "title": lambda m: TITLES[m["abbr"]],
