@@ -64,3 +64,47 @@ def test_a_mark_the_engine_would_name_is_said_as_a_reader_would(text, expected, 
 )
 def test_text_that_only_looks_like_a_mark_is_left_to_the_other_rules(text, expected):
     assert say(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "rule"),
+    [
+        ("Classen Curve / Western Avenue", "Classen Curve, Western Avenue", "dash-pause"),
+        ("Model #: NX-200", "Model number N.X.-two hundred", "number-mark"),
+        ("a sonata in C# minor", "a sonata in C sharp minor", "sharp"),
+        ("The kernel docs ¶", "The kernel docs", "drop-unsayable"),
+        ("not included in this analysis. ↩︎", "not included in this analysis.", "drop-unsayable"),
+        ("~ Franklin Chaney, office manager", "Franklin Chaney, office manager", "list-bullet"),
+        ("rated 7/10 by critics", "rated seven out of ten by critics", "score"),
+        ("Arjun Nair, 9/10: paced his innings", "Arjun Nair, nine out of ten: paced his innings", "score"),
+        ("She got 85/100.", "She got eighty-five out of one hundred.", "score"),
+        ("from £5/month", "from five pounds per month", "per"),
+        ("rooms at $200/night", "rooms at two hundred dollars per night", "per"),
+        ("a $1.2m/yr contract", "a one point two million dollars per year contract", "per"),
+        ("carrots at 50p/kg", "carrots at fifty pence per kilo", "per"),
+    ],
+)
+def test_slashes_and_signs_between_words_are_said_as_a_reader_would(text, expected, rule):
+    speech, changes = to_speech(text)
+    assert speech == expected
+    assert rule in {c.rule for c in changes}
+    assert not (NAMED_BY_THE_ENGINE | set("/¶↩")) & set(speech)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3/10 of voters", "three tenths of voters"),  # before 'of', a fraction
+        ("a day/night cycle", "a day night cycle"),  # no amount before the slash: not 'per'
+        ("open 24/7", "open twenty-four seven"),
+        ("scored 5 / 10", "scored five out of ten"),
+        ("the #MeToo movement", "the hashtag Me Too movement"),
+    ],
+)
+def test_slashes_that_are_no_score_or_rate_keep_their_reading(text, expected):
+    assert say(text) == expected
+
+
+def test_a_slash_after_on_or_since_may_be_a_date_and_is_no_score():
+    assert "out of" not in say("on 5/10 the council met")
+    assert "out of" not in say("since 3/5 the road has been shut")

@@ -314,6 +314,18 @@ def _state(m: re.Match[str]) -> str:
     return STATES.get(m["abbr"].lower(), m.group(0))
 
 
+# '£5/mo' -> 'per month': the short forms a price or a rate is written with
+PER_UNITS = {"mo": "month", "yr": "year", "wk": "week", "hr": "hour", "min": "minute", "kg": "kilo", "lb": "pound"}
+PER_UNITS |= {"oz": "ounce", "liter": "litre", "sqft": "square foot", "sq ft": "square foot"}
+
+
+def _score(m: re.Match[str]) -> str:
+    """'7/10' -> 'seven out of ten'; a top over the bottom ('12/10') is left as written."""
+    if float(m["top"]) > int(m["bottom"]):
+        return m.group(0)
+    return f"{say_number(m['top'])} out of {say_number(m['bottom'])}"
+
+
 def _stars(m: re.Match[str]) -> str:
     """'★★★★☆' -> 'four stars out of five', '★★★★½' -> 'four and a half stars', '☆☆☆☆☆' -> 'no stars out of
     five'; '5*' -> '5-star' (the number rule says it)."""
@@ -360,6 +372,8 @@ FORMATTERS: dict[str, Callable[[re.Match[str]], str]] = {
     "letters": _letters,
     "bracket": _bracket,
     "stars": _stars,
+    "score": _score,
+    "per": lambda m: f" per {PER_UNITS.get(m['unit'], m['unit'])}",
     "up-down": lambda m: f"{m.lastgroup} ",
     "capitals": _capitals,
     "state": _state,
