@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tts_pipeline.errors import BadInput
 from tts_pipeline.stages.chrome_rules import default_rules, first_match
 from tts_pipeline.stages.clean import clean_html, clean_text
 
@@ -431,3 +432,30 @@ def test_a_reporter_by_place_under_the_headline_is_the_byline():
     headline = "Aurelis chief executive Marc Devereux steps down with immediate effect"
     article = clean_text("\n".join([headline, "Camille Durand in Paris", BODY_SENTENCE]))
     assert (article.title, article.paragraphs) == (headline, (BODY_SENTENCE,))
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "paragraphs"),
+    [
+        (
+            "Shopping list for the week\n\n- Milk\n- Eggs\n- Bread\n",
+            "Shopping list for the week",
+            ("- Milk", "- Eggs", "- Bread"),
+        ),
+        ("- Milk\n- Eggs\n- Bread\n", "- Milk", ("- Eggs", "- Bread")),
+        (
+            "How to make the loaf\n1. Mix\n2. Knead\n3. Bake\n",
+            "How to make the loaf",
+            ("1. Mix", "2. Knead", "3. Bake"),
+        ),
+    ],
+)
+def test_a_paste_of_nothing_but_a_list_is_read_as_written(text, title, paragraphs):
+    # the rules take short lines after the last sentence as chrome; with no sentence at all, the list is the page
+    article = clean_text(text)
+    assert (article.title, article.paragraphs) == (title, paragraphs)
+
+
+def test_a_list_under_chrome_is_still_no_article():
+    with pytest.raises(BadInput, match=r"only a headline|no article text"):
+        clean_text("Listen to this article\nAdvertisement\nSign up to our newsletter\nShare this article\n")

@@ -28,6 +28,7 @@ from tts_pipeline.stages.layout import (
     bullet,
     bulleted_list,
     content_words,
+    only_list_items,
     paragraph,
     paragraph_or_lead_in,
     short_label,
@@ -270,6 +271,12 @@ def clean_text(text: str, rules: Sequence[Rule] | None = None) -> Article:
     kept = [line for line, rule in decisions if rule is None]
     removed = tuple(RemovedLine(line, rule) for line, rule in decisions if rule is not None)
     if len(kept) < 2:
+        lines = [line for line, rule in decisions if rule != EMPTY_RULE]
+        if only_list_items(lines[1:]):
+            # A paste of nothing but a list (key points, a recipe's steps, with or without a heading): the rules
+            # take short items after the last sentence as chrome, but here the list is all there is to say.
+            blank = tuple(line for line in removed if line.rule == EMPTY_RULE)
+            return Article(title=lines[0], paragraphs=tuple(lines[1:]), removed=blank)
         raise _no_article(kept, removed)
     return Article(title=kept[0], paragraphs=tuple(kept[1:]), removed=removed)
 

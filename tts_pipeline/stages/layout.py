@@ -262,6 +262,12 @@ def bulleted_list(lines: list[str]) -> bool:
     return any(count >= LIST_ITEMS for count in bullets.values())
 
 
+def only_list_items(lines: list[str]) -> bool:
+    """LIST_ITEMS lines or more, each a bulleted or numbered item ('- Milk', '2. Preheat the oven')."""
+    marks = [_list_mark(line) for line in lines]
+    return len(lines) >= LIST_ITEMS and all(mark is not None and mark[0] != "note" for mark in marks)
+
+
 def _list_mark(line: str) -> tuple[str, str | int] | None:
     """('number', 6), ('bullet', '–') or ('note', 'dir.') for a list item's mark, else None."""
     mark = _LIST_MARK.match(line)
