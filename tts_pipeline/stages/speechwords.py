@@ -44,6 +44,7 @@ UNITS |= {"°C": "degrees Celsius", "°F": "degrees Fahrenheit", "ha": "hectares
 UNITS |= {"km²": "square kilometres", "m²": "square metres", "oz": "ounces", "GHz": "gigahertz", "MHz": "megahertz"}
 UNITS |= {"kHz": "kilohertz", "Hz": "hertz", "GB": "gigabytes", "MB": "megabytes", "TB": "terabytes"}
 UNITS |= {"Tb": "terabits", "dB": "decibels", "C": "degrees Celsius", "F": "degrees Fahrenheit"}
+UNITS |= {"mAh": "milliamp hours"}
 SINGULAR = {"feet": "foot", "pounds": "pound", "degrees": "degree", "ounces": "ounce", "hertz": "hertz"}
 FRACTIONS = {2: ("half", "halves"), 4: ("quarter", "quarters")}
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October")
@@ -65,7 +66,8 @@ STATES |= {"tenn": "Tennessee", "vt": "Vermont", "va": "Virginia", "wash": "Wash
 STATES |= {"wis": "Wisconsin", "wyo": "Wyoming"}
 # Words in a run of capitals said as words, though short: they would otherwise be spelled as acronyms.
 STREETS = {"St": "Street", "Rd": "Road", "Ave": "Avenue", "Blvd": "Boulevard", "Ln": "Lane", "Sq": "Square"}
-STREETS |= {"Hwy": "Highway", "Apt": "Apartment"}
+STREETS |= {"Hwy": "Highway", "Apt": "Apartment", "Dr": "Drive", "Pl": "Place", "Ct": "Court", "Cres": "Crescent"}
+STREETS |= {"Pkwy": "Parkway", "Tce": "Terrace"}
 SMALL_WORDS = {"A", "AN", "AND", "AS", "AT", "BY", "FOR", "IN", "OF", "ON", "OR", "THE", "TO"}
 _VOWELS = set("AEIOUY")
 
@@ -319,6 +321,13 @@ PER_UNITS = {"mo": "month", "yr": "year", "wk": "week", "hr": "hour", "min": "mi
 PER_UNITS |= {"oz": "ounce", "liter": "litre", "sqft": "square foot", "sq ft": "square foot"}
 
 
+def _height(m: re.Match[str]) -> str:
+    """'6ft 1in' -> 'six feet one inch'; '5ft 11' -> 'five feet eleven'."""
+    feet, inches = int(m["feet"]), int(m["inches"])
+    said = f"{_number_words(feet)} {'foot' if feet == 1 else 'feet'} {_number_words(inches)}"
+    return f"{said} {'inch' if inches == 1 else 'inches'}" if m["unit"] else said
+
+
 def _score(m: re.Match[str]) -> str:
     """'7/10' -> 'seven out of ten'; a top over the bottom ('12/10') is left as written."""
     if float(m["top"]) > int(m["bottom"]):
@@ -354,6 +363,7 @@ FORMATTERS: dict[str, Callable[[re.Match[str]], str]] = {
     "unit": _unit,
     "currency": _currency,
     "currency-name": lambda m: CURRENCIES[m["symbol"]][1],
+    "currency-scale": lambda m: f"{SCALES[m['scale']]}s of {CURRENCIES[m['symbol']][1]}",
     "symbol": lambda m: " " if m.lastgroup == "slash" else f" {m.lastgroup} ",  # and/or, 24/7: a reader skips it
     "time": _time,
     "date": _date,
@@ -373,6 +383,9 @@ FORMATTERS: dict[str, Callable[[re.Match[str]], str]] = {
     "bracket": _bracket,
     "stars": _stars,
     "score": _score,
+    "height": _height,
+    "tonnes": lambda m: f"{say_number(m['amount'])} {'tonne' if _is_one(m['amount']) else 'tonnes'}",
+    "month": lambda m: MONTHS[m["month"]],
     "per": lambda m: f" per {PER_UNITS.get(m['unit'], m['unit'])}",
     "up-down": lambda m: f"{m.lastgroup} ",
     "capitals": _capitals,
