@@ -443,6 +443,7 @@ def test_a_reporter_by_place_under_the_headline_is_the_byline():
             ("- Milk", "- Eggs", "- Bread"),
         ),
         ("- Milk\n- Eggs\n- Bread\n", "- Milk", ("- Eggs", "- Bread")),
+        ("Team\tPoints\nAshbury\t30\nKingsmoor\t28\n", "Team\tPoints", ("Ashbury\t30", "Kingsmoor\t28")),
         (
             "How to make the loaf\n1. Mix\n2. Knead\n3. Bake\n",
             "How to make the loaf",
@@ -450,7 +451,7 @@ def test_a_reporter_by_place_under_the_headline_is_the_byline():
         ),
     ],
 )
-def test_a_paste_of_nothing_but_a_list_is_read_as_written(text, title, paragraphs):
+def test_a_paste_of_nothing_but_a_list_or_a_table_is_read_as_written(text, title, paragraphs):
     # the rules take short lines after the last sentence as chrome; with no sentence at all, the list is the page
     article = clean_text(text)
     assert (article.title, article.paragraphs) == (title, paragraphs)

@@ -23,6 +23,16 @@ from tts_pipeline.stages.speech import to_speech
         ("revenue ($m)", "revenue, millions of dollars,", "currency-scale"),
         ("a 5,000mAh cell", "a five thousand milliamp hours cell", "unit"),
         ("1,234x more", "one thousand two hundred thirty-four times more", "times"),
+        ("minus 7bp", "minus seven basis points", "unit"),
+        ("a 1bp cut", "a one basis point cut", "unit"),
+        ("200g plain flour", "two hundred grams plain flour", "unit"),
+        ("1 tbsp oil and 2 tsp salt", "one tablespoon oil and two teaspoons salt", "unit"),
+        ("412 kcal", "four hundred twelve calories", "unit"),
+        ("Cook: 1hr 20 min", "Cook: one hour twenty minutes", "unit"),
+        ("S$1.94bn", "one point nine four billion Singapore dollars", "currency"),
+        ("1½ cups of stock", "one and a half cups of stock", "mixed-fraction"),
+        ("Ashbury\t30\t28", "Ashbury, thirty, twenty-eight", "cell-pause"),
+        ("Ashbury | 30 | 28", "Ashbury, thirty, twenty-eight", "cell-pause"),
     ],
 )
 def test_news_forms_are_said_in_full(text, expected, rule):
@@ -41,6 +51,7 @@ def test_news_forms_are_said_in_full(text, expected, rule):
         ("May 2020", "May twenty twenty"),
         ("rose 2.05 points", "rose two point zero five points"),
         ("at 7.30pm", "at seven thirty P.M."),
+        ("½ tsp saffron", "½ teaspoon saffron"),  # espeak says '½' as 'a half'
     ],
 )
 def test_lookalikes_keep_their_reading(text, expected):

@@ -65,6 +65,7 @@ LIST_ITEMS = 2
 ITEM_HEADING_WORDS = 2  # a listicle's item heading over its picture: 'Data Analytics Certificate'
 TRAIL_SEPARATORS = "/›>»|"  # what separates a breadcrumb trail's sections
 _LIST_MARK = re.compile(r"(\d{1,2})[.)] |([–•*·-]) ")
+_TABLE_CELLS = re.compile(r"\t+| \| ")  # what separates a copied table's cells
 _END_NOTE = re.compile(r"\((\w+\.?)[^()]*\)$")
 _CONTENT_WORD = re.compile(r"[a-z][a-z'’-]{2,}[a-z]")  # ends in a letter: 'orchard’' closes a quotation
 # Words too common to show a topic (a short list by hand: a stop-word library for 45 words is not worth it).
@@ -263,9 +264,15 @@ def bulleted_list(lines: list[str]) -> bool:
 
 
 def only_list_items(lines: list[str]) -> bool:
-    """LIST_ITEMS lines or more, each a bulleted or numbered item ('- Milk', '2. Preheat the oven')."""
+    """LIST_ITEMS lines or more, each a bulleted or numbered item ('- Milk', '2. Preheat the oven'), or each a
+    row of one table ('Ashbury<TAB>30', 'Ashbury | 30': a copied table's cells, as many on every row)."""
     marks = [_list_mark(line) for line in lines]
-    return len(lines) >= LIST_ITEMS and all(mark is not None and mark[0] != "note" for mark in marks)
+    if len(lines) < LIST_ITEMS:
+        return False
+    if all(mark is not None and mark[0] != "note" for mark in marks):
+        return True
+    cells = {len(_TABLE_CELLS.split(line)) for line in lines}
+    return len(cells) == 1 and cells.pop() > 1
 
 
 def _list_mark(line: str) -> tuple[str, str | int] | None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tts_pipeline.article import Article, Script, ScriptSegment, SpeechChange
 from tts_pipeline.errors import BadInput
-from tts_pipeline.stages import speechweb, speechwords
+from tts_pipeline.stages import speechmarks, speechweb, speechwords
 from tts_pipeline.stages.lexicon import Lexicon, apply_lexicon, default_lexicon
 from tts_pipeline.tomlfile import read_toml
 
@@ -25,7 +25,7 @@ SPEECH_RULES = Path(__file__).resolve().parents[1] / "rules" / "speech.toml"
 MAX_SEGMENT_WORDS = 5000
 PHONEME_BLOCK = re.compile(r"(\[\[.*?\]\])")
 STAGES = ("before-lexicon", "after-lexicon")
-FORMATTERS = {**speechwords.FORMATTERS, **speechweb.FORMATTERS}
+FORMATTERS = {**speechwords.FORMATTERS, **speechweb.FORMATTERS, **speechmarks.FORMATTERS}
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ CURRENCIES |= {
 CURRENCIES |= {
     "C$": ("Canadian dollar", "Canadian dollars", "cents"),
     "NZ$": ("New Zealand dollar", "New Zealand dollars", "cents"),
+    "S$": ("Singapore dollar", "Singapore dollars", "cents"),
 }
 TITLES = {"Mr": "Mister", "Mrs": "Missus", "Ms": "Mizz", "Dr": "Doctor", "Prof": "Professor", "Sgt": "Sergeant"}
 TITLES |= {"Gen": "General", "Lt": "Lieutenant", "Col": "Colonel", "Capt": "Captain", "Cpl": "Corporal"}
@@ -44,7 +45,9 @@ UNITS |= {"°C": "degrees Celsius", "°F": "degrees Fahrenheit", "ha": "hectares
 UNITS |= {"km²": "square kilometres", "m²": "square metres", "oz": "ounces", "GHz": "gigahertz", "MHz": "megahertz"}
 UNITS |= {"kHz": "kilohertz", "Hz": "hertz", "GB": "gigabytes", "MB": "megabytes", "TB": "terabytes"}
 UNITS |= {"Tb": "terabits", "dB": "decibels", "C": "degrees Celsius", "F": "degrees Fahrenheit"}
-UNITS |= {"mAh": "milliamp hours"}
+UNITS |= {"mAh": "milliamp hours", "bp": "basis points", "hrs": "hours", "hr": "hours", "mins": "minutes"}
+UNITS |= {"pts": "points", "pt": "points", "g": "grams", "min": "minutes", "tbsp": "tablespoons"}
+UNITS |= {"tsp": "teaspoons", "kcal": "calories"}
 SINGULAR = {"feet": "foot", "pounds": "pound", "degrees": "degree", "ounces": "ounce", "hertz": "hertz"}
 FRACTIONS = {2: ("half", "halves"), 4: ("quarter", "quarters")}
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October")
@@ -142,7 +145,9 @@ def _unit(m: re.Match[str]) -> str:
     if unit in ("C", "F") and before and before[0].lower().strip(".") in PLACE_WORDS:
         return f"{say_number(m['amount'])} {unit}"
     name = UNITS.get(unit) or UNITS[unit.lower()]
-    if _is_one(m["amount"]):  # 'one kilometre', 'one foot', 'one mile per hour'
+    if _is_one(m["amount"]) and name == "basis points":
+        name = "basis point"
+    elif _is_one(m["amount"]):  # 'one kilometre', 'one foot', 'one mile per hour'
         first, _, rest = name.partition(" ")
         first = SINGULAR.get(first, first[:-1] if first.endswith("s") else first)
         name = f"{first} {rest}".strip()
@@ -316,36 +321,11 @@ def _state(m: re.Match[str]) -> str:
     return STATES.get(m["abbr"].lower(), m.group(0))
 
 
-# '£5/mo' -> 'per month': the short forms a price or a rate is written with
-PER_UNITS = {"mo": "month", "yr": "year", "wk": "week", "hr": "hour", "min": "minute", "kg": "kilo", "lb": "pound"}
-PER_UNITS |= {"oz": "ounce", "liter": "litre", "sqft": "square foot", "sq ft": "square foot"}
-
-
 def _height(m: re.Match[str]) -> str:
     """'6ft 1in' -> 'six feet one inch'; '5ft 11' -> 'five feet eleven'."""
     feet, inches = int(m["feet"]), int(m["inches"])
     said = f"{_number_words(feet)} {'foot' if feet == 1 else 'feet'} {_number_words(inches)}"
     return f"{said} {'inch' if inches == 1 else 'inches'}" if m["unit"] else said
-
-
-def _score(m: re.Match[str]) -> str:
-    """'7/10' -> 'seven out of ten'; a top over the bottom ('12/10') is left as written."""
-    if float(m["top"]) > int(m["bottom"]):
-        return m.group(0)
-    return f"{say_number(m['top'])} out of {say_number(m['bottom'])}"
-
-
-def _stars(m: re.Match[str]) -> str:
-    """'★★★★☆' -> 'four stars out of five', '★★★★½' -> 'four and a half stars', '☆☆☆☆☆' -> 'no stars out of
-    five'; '5*' -> '5-star' (the number rule says it)."""
-    if m["digit"]:
-        return f"{m['digit']}-star"
-    full = sum(ch not in " ☆✩" for ch in m["full"] or "")
-    out_of = sum(ch not in " " for ch in m.group(0))
-    said = f"{_number_words(full)} and a half" if m["half"] else _number_words(full) if full else "no"
-    noun = "star" if full == 1 and not m["half"] else "stars"
-    empty = m["empty"] or m["none"]
-    return f" {said} {noun} out of {_number_words(out_of)} " if empty else f" {said} {noun} "
 
 
 def _bracket(m: re.Match[str]) -> str:
@@ -381,13 +361,9 @@ FORMATTERS: dict[str, Callable[[re.Match[str]], str]] = {
     "range": _range,
     "letters": _letters,
     "bracket": _bracket,
-    "stars": _stars,
-    "score": _score,
     "height": _height,
     "tonnes": lambda m: f"{say_number(m['amount'])} {'tonne' if _is_one(m['amount']) else 'tonnes'}",
     "month": lambda m: MONTHS[m["month"]],
-    "per": lambda m: f" per {PER_UNITS.get(m['unit'], m['unit'])}",
-    "up-down": lambda m: f"{m.lastgroup} ",
     "capitals": _capitals,
     "state": _state,
     "title": lambda m: TITLES[m["abbr"]],
