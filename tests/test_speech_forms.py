@@ -31,6 +31,7 @@ from tts_pipeline.stages.speech import to_speech
         ("Cook: 1hr 20 min", "Cook: one hour twenty minutes", "unit"),
         ("S$1.94bn", "one point nine four billion Singapore dollars", "currency"),
         ("1½ cups of stock", "one and a half cups of stock", "mixed-fraction"),
+        ("1½ tsp ground cardamom", "one and a half teaspoons ground cardamom", "spoon"),
         ("Ashbury\t30\t28", "Ashbury, thirty, twenty-eight", "cell-pause"),
         ("Ashbury | 30 | 28", "Ashbury, thirty, twenty-eight", "cell-pause"),
     ],

@@ -37,9 +37,19 @@ def _stars(m: re.Match[str]) -> str:
 PARTS = {"½": "a half", "¼": "a quarter", "¾": "three quarters"}
 
 
+def _spoon(m: re.Match[str]) -> str:
+    """'½ tsp' -> 'teaspoon'; after 'one and a half' (the mixed-fraction rule's words) 'teaspoons'."""
+    spoon = {"tsp": "teaspoon", "tbsp": "tablespoon"}[m["spoon"]]
+    return (
+        spoon + "s"
+        if m.string[: m.start()].rstrip().endswith(tuple(f"and {part}" for part in PARTS.values()))
+        else spoon
+    )
+
+
 FORMATTERS: dict[str, Callable[[re.Match[str]], str]] = {
     "mixed-fraction": lambda m: f"{say_number(m['whole'])} and {PARTS[m['frac']]}",
-    "spoon": lambda m: {"tsp": "teaspoon", "tbsp": "tablespoon"}[m["spoon"]],
+    "spoon": _spoon,
     "stars": _stars,
     "score": _score,
     "per": lambda m: f" per {PER_UNITS.get(m['unit'], m['unit'])}",
