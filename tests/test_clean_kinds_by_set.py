@@ -6,10 +6,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests import kinds_credits, kinds_sets_al_ap, kinds_sets_aq_at, kinds_sets_au_ax, kinds_sets_bg_bl
+from tests import (
+    kinds_blind_s21,
+    kinds_credits,
+    kinds_sets_al_ap,
+    kinds_sets_aq_at,
+    kinds_sets_au_ax,
+    kinds_sets_bg_bl,
+)
 from tts_pipeline.stages.chrome_rules import default_rules, first_match
 
-SETS = (kinds_credits, kinds_sets_al_ap, kinds_sets_aq_at, kinds_sets_au_ax, kinds_sets_bg_bl)
+SETS = (kinds_credits, kinds_sets_al_ap, kinds_sets_aq_at, kinds_sets_au_ax, kinds_sets_bg_bl, kinds_blind_s21)
 FURNITURE = [(line, rule) for kinds in SETS for line, rule in kinds.FURNITURE]
 LOOKALIKE_BODY = [line for kinds in SETS for line in kinds.LOOKALIKE_BODY]
 

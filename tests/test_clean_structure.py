@@ -460,3 +460,26 @@ def test_a_paste_of_nothing_but_a_list_or_a_table_is_read_as_written(text, title
 def test_a_list_under_chrome_is_still_no_article():
     with pytest.raises(BadInput, match=r"only a headline|no article text"):
         clean_text("Listen to this article\nAdvertisement\nSign up to our newsletter\nShare this article\n")
+
+
+CAPTION_UNDER_CREDIT = """Hamlet at the Barbican review: a sleek, chilly prince
+By Dana Whitfield
+There is a moment early in this new production when the prince scrolls through photographs of his father.
+It is a striking image, and it tells you almost everything about the evening that follows.
+The director has stripped the play back to a lean two hours and forty minutes, cutting most of Fortinbras.
+Credit: Josh Tarrant
+{below}
+In the title role, Tom Ashworth speaks the verse with precision but keeps his grief at arm's length.
+Far better is Niamh Doherty's Gertrude, whose closet scene is the one passage that catches the breath.
+"""
+
+
+def test_a_caption_printed_under_its_credit_goes_and_the_paragraph_above_stays():
+    article = clean_text(CAPTION_UNDER_CREDIT.format(below="The cast in rehearsal at the Barbican"))
+    assert "The cast in rehearsal at the Barbican" not in article.paragraphs
+    assert any(p.startswith("The director has stripped the play back") for p in article.paragraphs)
+
+
+def test_a_subheading_under_a_credit_is_no_caption():
+    article = clean_text(CAPTION_UNDER_CREDIT.format(below="How The Director Cut The Play"))
+    assert "How The Director Cut The Play" in article.paragraphs

@@ -34,6 +34,7 @@ _NAMED_COPYRIGHT = re.compile(r"(©|\(c\)) ?[A-ZÀ-Þ][\w'’.-]+( [A-ZÀ-Þ][\w
 _PLACEHOLDER = re.compile(r"\[[^\]:]{1,20}: [^\]]*\s[^\]]*\s[^\]]*\]")  # a described picture: three words or more
 _QUOTED_SPEECH = re.compile(r"[”\"],? (said|says|told|added|asked)\b")
 CAPTION_WORDS = 45
+CAPTION_BELOW_WORDS = 15  # a caption under its credit, as some sites print them, is a short line
 TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
 _NUMBERED = re.compile(r"\d{1,3}[.)] \S")
 WHOLE_QUOTE = re.compile(r"[“\"][^“”\"]+[”\"]|‘[^‘’]+(’[a-z][^‘’]*)*’")  # '‘…’' in a British paper
@@ -118,9 +119,29 @@ def captions_marked(decisions: Decisions, title: int) -> Decisions:
             continue  # right under the headline, a line this long is its standfirst, over the page's picture
         if TWO_SENTENCES.search(decisions[above][0]):
             continue  # a caption is one sentence; two are a paragraph over a picture with no caption
-        if words <= CAPTION_WORDS:
+        below = next_line(decisions, i)
+        if below is not None and _caption_below(decisions, above, below):
+            marked[below] = (decisions[below][0], CAPTION_RULE)  # 'Credit: Josh Tarrant' over 'The cast in rehearsal'
+        elif words <= CAPTION_WORDS:
             marked[above] = (decisions[above][0], CAPTION_RULE)
     return _site_credits_marked(marked, title)
+
+
+def _caption_below(decisions: Decisions, above: int, below: int) -> bool:
+    """The credit's caption is the line under it: that line is short, kept, has no sentence end and the
+    article goes on under it, while the line above ends as a paragraph does."""
+    line = decisions[below][0]
+    after = next_line(decisions, below)
+    return (
+        decisions[below][1] is None
+        and len(line.split()) <= CAPTION_BELOW_WORDS
+        and not extract.ends_sentence(line, (*extract.SENTENCE_ENDS, ":"))
+        and not _item_heading(line)  # 'How To Get Cashback With Flights' is a subheading
+        and extract.ends_sentence(decisions[above][0])
+        and after is not None
+        and decisions[after][1] is None
+        and paragraph(decisions[after][0])
+    )
 
 
 def _item_heading(line: str) -> bool:
