@@ -21,6 +21,7 @@ TEASER_RULE = "teaser-list"  # other stories' headlines under a label (clean._de
 EMPTY_RULE = "no-words"  # a line of punctuation only (clean._decide)
 CREDIT_RULE = "photo-credit"
 CAPTION_RULE = "caption-above-credit"
+CAPTION_BELOW_RULE = "caption-below-credit"
 # A credit alone on its line starts with its kind; one after a caption in the same line ('Cows graze near
 # Mitchelstown. Photo: …') says nothing of the line above. Measured on 13 copied-text sets: the line above
 # a bare credit of up to 9 words was a caption 10 times, body never.
@@ -121,7 +122,7 @@ def captions_marked(decisions: Decisions, title: int) -> Decisions:
             continue  # a caption is one sentence; two are a paragraph over a picture with no caption
         below = next_line(decisions, i)
         if below is not None and _caption_below(decisions, above, below):
-            marked[below] = (decisions[below][0], CAPTION_RULE)  # 'Credit: Josh Tarrant' over 'The cast in rehearsal'
+            marked[below] = (decisions[below][0], CAPTION_BELOW_RULE)  # 'Credit: Josh Tarrant', 'The cast in …'
         elif words <= CAPTION_WORDS:
             marked[above] = (decisions[above][0], CAPTION_RULE)
     return _site_credits_marked(marked, title)
