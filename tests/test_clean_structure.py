@@ -443,6 +443,7 @@ def test_a_reporter_by_place_under_the_headline_is_the_byline():
             ("- Milk", "- Eggs", "- Bread"),
         ),
         ("- Milk\n- Eggs\n- Bread\n", "- Milk", ("- Eggs", "- Bread")),
+        ("Advertisement\n- Milk\n- Eggs\n- Bread\n", "- Milk", ("- Eggs", "- Bread")),  # chrome above still goes
         ("Team\tPoints\nAshbury\t30\nKingsmoor\t28\n", "Team\tPoints", ("Ashbury\t30", "Kingsmoor\t28")),
         (
             "How to make the loaf\n1. Mix\n2. Knead\n3. Bake\n",

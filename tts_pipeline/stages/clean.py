@@ -271,12 +271,15 @@ def clean_text(text: str, rules: Sequence[Rule] | None = None) -> Article:
     kept = [line for line, rule in decisions if rule is None]
     removed = tuple(RemovedLine(line, rule) for line, rule in decisions if rule is not None)
     if len(kept) < 2:
-        lines = [line for line, rule in decisions if rule != EMPTY_RULE]
-        if only_list_items(lines[1:]):
-            # A paste of nothing but a list (key points, a recipe's steps, with or without a heading): the rules
-            # take short items after the last sentence as chrome, but here the list is all there is to say.
+        # A paste of nothing but a list or a table (key points, a recipe's steps, with or without a heading): the
+        # rules take short items after the last sentence as chrome, but here the list is all there is to say.
+        lines = [(line, rule) for line, rule in decisions if rule != EMPTY_RULE]
+        top = next((at for at, (_, rule) in enumerate(lines) if rule is None), 0)  # lines above the headline go
+        items = [line for line, _ in lines[top + 1 :]]
+        if lines and only_list_items(items):
+            above = tuple(RemovedLine(line, rule) for line, rule in lines[:top] if rule)
             blank = tuple(line for line in removed if line.rule == EMPTY_RULE)
-            return Article(title=lines[0], paragraphs=tuple(lines[1:]), removed=blank)
+            return Article(title=lines[top][0], paragraphs=tuple(items), removed=(*blank, *above))
         raise _no_article(kept, removed)
     return Article(title=kept[0], paragraphs=tuple(kept[1:]), removed=removed)
 
