@@ -1,6 +1,7 @@
-"""Marks and ratings said as a reader says them: stars ('★★★★☆' -> 'four stars out of five'), a mark out of
-ten ('7/10' -> 'seven out of ten'), a rate ('£5/mo' -> 'per month'), a table's up and down arrows. Formatters
-named by `say = "..."` in rules/speech.toml, beside speechwords.py's."""
+"""Marks, ratings and a recipe's measures said as a reader says them: stars ('★★★★☆' -> 'four stars out of
+five'), a mark out of ten ('7/10' -> 'seven out of ten'), a rate ('£5/mo' -> 'per month'), a table's up and
+down arrows, '1½ tsp' ('one and a half teaspoons'). Formatters named by `say = "..."` in rules/speech.toml,
+beside speechwords.py's."""
 
 from __future__ import annotations
 
