@@ -25,6 +25,8 @@ from tts_pipeline.stages.speech import to_speech
         ("1,234x more", "one thousand two hundred thirty-four times more", "times"),
         ("minus 7bp", "minus seven basis points", "unit"),
         ("a 1bp cut", "a one basis point cut", "unit"),
+        ("a 1 kWh battery", "a one kilowatt hour battery", "unit"),  # the plural word, wherever it stands
+        ("a 1 sq km site", "a one square kilometre site", "unit"),
         ("200g plain flour", "two hundred grams plain flour", "unit"),
         ("1 tbsp oil and 2 tsp salt", "one tablespoon oil and two teaspoons salt", "unit"),
         ("412 kcal", "four hundred twelve calories", "unit"),

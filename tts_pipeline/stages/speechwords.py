@@ -49,6 +49,7 @@ UNITS |= {"mAh": "milliamp hours", "bp": "basis points", "hrs": "hours", "hr": "
 UNITS |= {"pts": "points", "pt": "points", "g": "grams", "min": "minutes", "tbsp": "tablespoons"}
 UNITS |= {"tsp": "teaspoons", "kcal": "calories"}
 SINGULAR = {"feet": "foot", "pounds": "pound", "degrees": "degree", "ounces": "ounce", "hertz": "hertz"}
+NOT_PLURAL = {"basis", "Celsius"}  # words of a unit's name that end in s but are no plural
 FRACTIONS = {2: ("half", "halves"), 4: ("quarter", "quarters")}
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October")
 _MONTH_NAMES_ALL = (*_MONTH_NAMES, "November", "December")
@@ -145,15 +146,23 @@ def _unit(m: re.Match[str]) -> str:
     if unit in ("C", "F") and before and before[0].lower().strip(".") in PLACE_WORDS:
         return f"{say_number(m['amount'])} {unit}"
     name = UNITS.get(unit) or UNITS[unit.lower()]
-    if _is_one(m["amount"]) and name == "basis points":
-        name = "basis point"
-    elif _is_one(m["amount"]):  # 'one kilometre', 'one foot', 'one mile per hour'
-        first, _, rest = name.partition(" ")
-        first = SINGULAR.get(first, first[:-1] if first.endswith("s") else first)
-        name = f"{first} {rest}".strip()
+    if _is_one(m["amount"]):  # 'one kilometre', 'one foot', 'one mile per hour', 'one kilowatt hour'
+        name = _singular(name)
     if m["start"]:  # '6-8ft' -> 'six to eight feet'
         return f"{say_number(m['start'])} to {say_number(m['amount'])} {name}"
     return f"{say_number(m['amount'])} {name}"
+
+
+def _singular(name: str) -> str:
+    """A unit's name for one: its first plural word made singular, wherever it stands ('miles per hour' ->
+    'mile per hour', 'degrees Celsius' -> 'degree Celsius', 'kilowatt hours' -> 'kilowatt hour', 'basis
+    points' -> 'basis point')."""
+    words = name.split()
+    for at, word in enumerate(words):
+        if word in SINGULAR or (word.endswith("s") and word not in NOT_PLURAL):
+            words[at] = SINGULAR.get(word, word[:-1])
+            break
+    return " ".join(words)
 
 
 def _fraction(m: re.Match[str]) -> str:
