@@ -276,7 +276,7 @@ def clean_text(text: str, rules: Sequence[Rule] | None = None) -> Article:
         lines = [(line, rule) for line, rule in decisions if rule != EMPTY_RULE]
         top = next((at for at, (_, rule) in enumerate(lines) if rule is None), 0)  # lines above the headline go
         items = [line for line, _ in lines[top + 1 :]]
-        if lines and only_list_items(items):
+        if only_list_items(items):  # also False for a page of no lines
             above = tuple(RemovedLine(line, rule) for line, rule in lines[:top] if rule)
             blank = tuple(line for line in removed if line.rule == EMPTY_RULE)
             return Article(title=lines[top][0], paragraphs=tuple(items), removed=(*blank, *above))
